@@ -1,0 +1,159 @@
+import {createUrlClassifier, type AffiliateMatch} from '../../src/affiliate/url.js'
+import type {Match} from '../../src/engine/matcher.js'
+import {found as foundText, unexpected} from '../../src/engine/messages.js'
+import type {BaseOptions, RuleDefinition, SentenceInfo} from '../../src/engine/rule.js'
+import type {LinkFact} from '../../src/engine/types.js'
+import {data as networks} from '../affiliate-link-undisclosed/data.generated.js'
+import {data} from './data.generated.js'
+
+/** Options of `retextAffiliateDisclosure`. */
+export interface AffiliateDisclosureOptions extends BaseOptions {
+  /**
+   * The site's layout shows a disclosure above every page, so the document
+   * itself need not carry one (default: `false`). Undisclosed-link errors are
+   * then not raised, and placement cannot be judged.
+   */
+  readonly siteDisclosure?: boolean | undefined
+}
+
+const classify = createUrlClassifier(networks.networks, networks.generic)
+const linkFolder = 'affiliate-link-undisclosed'
+const ftcNote =
+  'The FTC expects a material connection (commissions, sponsorship, free products) to be disclosed clearly and conspicuously: before the affiliate links, where readers cannot miss it, not only at the end or behind a link.'
+
+/** An affiliate link with the network it belongs to. */
+interface AffiliateLink {
+  readonly link: LinkFact
+  readonly match: AffiliateMatch
+}
+
+/** Classify the links of a document; `rel="sponsored"` marks a paid link whatever its URL. */
+export function affiliateLinks(links: readonly LinkFact[]): AffiliateLink[] {
+  const result: AffiliateLink[] = []
+  for (const link of links) {
+    const match = classify(link.url) ?? (link.rel.includes('sponsored') ? {network: 'sponsored', name: 'a sponsored link'} : undefined)
+    if (match) result.push({link, match})
+  }
+
+  return result
+}
+
+/** Finds disclosure statements and judges them against the document's affiliate links. */
+export const affiliateDisclosure: RuleDefinition<AffiliateDisclosureOptions> = {
+  id: 'affiliate-disclosure',
+  rules: {
+    'affiliate-disclosure': {level: 'info', summary: 'Affiliate or sponsorship disclosure statement'},
+    'affiliate-disclosure-placement': {level: 'warn', summary: 'Disclosure comes after the first affiliate link, or only at the end'},
+    'affiliate-disclosure-unclear': {level: 'warn', summary: 'Disclosure wording the FTC calls unclear on its own'},
+    'affiliate-link-undisclosed': {level: 'error', summary: 'Affiliate link in a document with no disclosure', folder: linkFolder},
+    'affiliate-link-amazon-statement': {level: 'warn', summary: 'Amazon affiliate links without the Associates statement', folder: linkFolder}
+  },
+  data,
+  defaults: {siteDisclosure: false},
+  create(context, options) {
+    const disclosures: Array<{sentence: SentenceInfo; associate: boolean}> = []
+    const unclear: Array<{start: number; end: number; note: string}> = []
+    return {match, finish}
+
+    function match(found: Match, sentence: SentenceInfo): boolean {
+      const first = sentence.tokens[found.start]!
+      const last = sentence.tokens[found.end]!
+      if (found.entry.rule === 'affiliate-disclosure-unclear') {
+        unclear.push({start: first.start, end: last.end, note: found.entry.note})
+        return true
+      }
+
+      const associate = found.entry.kind === 'associate'
+      const previous = disclosures.at(-1)
+      if (previous?.sentence === sentence) {
+        if (associate) Object.assign(previous, {associate: true})
+      } else {
+        disclosures.push({sentence, associate})
+      }
+
+      return true
+    }
+
+    function finish(): void {
+      const links = affiliateLinks(context.facts.links)
+      const firstLink = links[0]
+      for (const {sentence} of disclosures) {
+        context.report({
+          ruleId: 'affiliate-disclosure',
+          start: sentence.start,
+          end: sentence.end,
+          reason: foundText('affiliate disclosure', sentence.text),
+          note: ftcNote,
+          expected: []
+        })
+      }
+
+      const clear = disclosures[0]
+      if (!clear) {
+        for (const item of unclear) {
+          const actual = context.doc.slice(item.start, item.end)
+          context.report({ruleId: 'affiliate-disclosure-unclear', start: item.start, end: item.end, reason: unexpected('unclear disclosure', actual, 'say plainly that you earn money from the links'), note: item.note, expected: []})
+        }
+      }
+
+      if (options.siteDisclosure) return
+      if (clear && firstLink && clear.sentence.start > firstLink.link.start) {
+        const line = context.locator.toPoint(firstLink.link.start).line
+        context.report({
+          ruleId: 'affiliate-disclosure-placement',
+          start: clear.sentence.start,
+          end: clear.sentence.end,
+          reason: unexpected('disclosure after the first affiliate link', clear.sentence.text, 'move it above line ' + line),
+          note: ftcNote,
+          expected: []
+        })
+      } else if (clear && !firstLink && atEnd(clear.sentence)) {
+        context.report({
+          ruleId: 'affiliate-disclosure-placement',
+          start: clear.sentence.start,
+          end: clear.sentence.end,
+          reason: unexpected('disclosure only at the end of the document', clear.sentence.text, 'move it to the top'),
+          note: ftcNote,
+          expected: []
+        })
+      }
+
+      if (!clear) {
+        for (const {link, match} of links) {
+          context.report({
+            ruleId: 'affiliate-link-undisclosed',
+            start: link.start,
+            end: link.end,
+            actual: context.doc.slice(link.start, link.end),
+            reason: unexpected('affiliate link', context.doc.slice(link.start, link.end), 'disclose the ' + match.name + ' connection before it'),
+            note: ftcNote,
+            expected: []
+          })
+        }
+      }
+
+      if (!disclosures.some((d) => d.associate)) {
+        for (const {link} of links.filter((d) => d.match.network === 'amazon-associates')) {
+          context.report({
+            ruleId: 'affiliate-link-amazon-statement',
+            start: link.start,
+            end: link.end,
+            reason: unexpected('Amazon affiliate link', context.doc.slice(link.start, link.end), 'add “As an Amazon Associate I earn from qualifying purchases”'),
+            note: 'The Amazon Associates operating agreement requires that statement on any site that carries its affiliate links. ' + ftcNote,
+            expected: []
+          })
+        }
+      }
+    }
+
+    /** Whether a disclosure sits at the end: in the last blocks, after most of the prose. */
+    function atEnd(sentence: SentenceInfo): boolean {
+      const blocks = context.facts.blocks
+      const index = blocks.findIndex((block) => block.end >= sentence.start)
+      if (index < 3 || blocks.length - index > 2) return false
+      const last = blocks.at(-1)
+      const total = last ? last.end : context.doc.length
+      return sentence.start >= total * 0.6
+    }
+  }
+}

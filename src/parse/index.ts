@@ -1,0 +1,57 @@
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {DocumentFacts, Format} from '../engine/types.js'
+import {parseHtml} from './html.js'
+import {createLocator} from './locator.js'
+import {parseMarkdown} from './markdown.js'
+import {parseText} from './text.js'
+import {toRoot} from './to-nlcst.js'
+
+/** File extensions per format (lower case, with the dot). */
+export const extensions: Readonly<Record<Format, readonly string[]>> = {
+  markdown: ['.md', '.markdown', '.mdown', '.mkd', '.mdx'],
+  html: ['.html', '.htm', '.xhtml'],
+  text: ['.txt', '.text']
+}
+
+const byExtension = new Map<string, Format>()
+for (const [format, list] of Object.entries(extensions) as Array<[Format, readonly string[]]>) {
+  for (const extension of list) byExtension.set(extension, format)
+}
+
+/** The format for a file: the given one, else by extension, else Markdown. */
+export function detectFormat(file: VFile, format?: Format | undefined): Format {
+  if (format) return format
+  const extension = (file.extname ?? '').toLowerCase()
+  return byExtension.get(extension) ?? 'markdown'
+}
+
+/** Parse a document of any format into an nlcst root with positions in the original file, and its facts. */
+export function parseDocument(file: VFile, format: Format): {tree: Root; facts: DocumentFacts} {
+  const doc = String(file)
+  const locator = createLocator(doc)
+  const {paragraphs, facts} =
+    format === 'html' ? parseHtml(file, doc, locator) : format === 'text' ? parseText(doc, locator) : parseMarkdown(file, doc, locator)
+  return {tree: toRoot(paragraphs, locator, doc.length), facts}
+}
+
+/** Options of the parser plugin. */
+export interface ParseOptions {
+  /** Format of the input (default: from the file extension, else `'markdown'`). */
+  readonly format?: Format | undefined
+}
+
+/**
+ * unified parser plugin: Markdown, HTML or plain text in, nlcst out, with
+ * the source facts (links, citation markers, control comments) on `file.data`.
+ */
+export const credibilityParse: Plugin<[(ParseOptions | undefined)?], string, Root> = function (options) {
+  this.parser = function (_document, file) {
+    const format = detectFormat(file, options?.format)
+    const {tree, facts} = parseDocument(file, format)
+    file.data.credibility = facts
+    file.data.credibilityFormat = format
+    return tree
+  }
+}

@@ -1,0 +1,37 @@
+import type {Point} from 'unist'
+
+/** Offset to point conversion by binary search, so converting every token stays linear-logarithmic (vfile-location scans lines from the top on each call). */
+export interface Locator {
+  readonly toPoint: (offset: number) => Point
+  readonly toOffset: (line: number, column: number) => number
+}
+
+/** Index the line starts of `doc` once. */
+export function createLocator(doc: string): Locator {
+  const starts: number[] = [0]
+  let index = doc.indexOf('\n')
+  while (index !== -1) {
+    starts.push(index + 1)
+    index = doc.indexOf('\n', index + 1)
+  }
+
+  return {toPoint, toOffset}
+
+  function toPoint(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, doc.length))
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((starts[middle] ?? 0) <= clamped) low = middle
+      else high = middle - 1
+    }
+
+    return {line: low + 1, column: clamped - (starts[low] ?? 0) + 1, offset: clamped}
+  }
+
+  function toOffset(line: number, column: number): number {
+    const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0
+    return Math.min(doc.length, start + Math.max(0, column - 1))
+  }
+}

@@ -1,0 +1,108 @@
+import type {Nodes, Paragraph, Parents, Root, RootContent, Sentence, SentenceContent, Source} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import {toString} from 'nlcst-to-string'
+import type {Locator} from './locator.js'
+import {chunkPieces, offsetOf, type Piece} from './pieces.js'
+
+const terminalMarker = /^[!.?\u2026\u203D]+$/
+
+/** One parser for the process: `parse-english` keeps no per-document state in `tokenize`. */
+const parser = new ParseEnglish()
+
+/**
+ * Turn the prose pieces of one block into nlcst paragraphs whose positions
+ * point into the original file.
+ *
+ * Each block (and each long block's chunk) is handed to the parser on its
+ * own, which keeps the cost of parse-latin's splicing sentence plugins
+ * bounded by the block, not the document.
+ */
+export function blockToParagraphs(pieces: readonly Piece[], locator: Locator): Paragraph[] {
+  const paragraphs: Paragraph[] = []
+  for (const chunk of chunkPieces(pieces)) {
+    const content: SentenceContent[] = []
+    for (const piece of chunk) {
+      if (piece.value.length === 0) continue
+      if (piece.kind === 'source') {
+        const node: Source = {type: 'SourceNode', value: piece.value}
+        place(node, offsetOf(piece, 0), offsetOf(piece, piece.value.length - 1) + 1, locator)
+        content.push(node)
+      } else {
+        const nodes = parser.tokenize(piece.value)
+        patch(nodes, piece, 0, locator)
+        content.push(...nodes)
+      }
+    }
+
+    if (content.length === 0) continue
+    const sentence: Sentence = {type: 'SentenceNode', children: content}
+    for (const plugin of parser.tokenizeSentencePlugins) plugin(sentence)
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: split(sentence.children)}
+    for (const plugin of parser.tokenizeParagraphPlugins) plugin(paragraph)
+    fixPositions(paragraph)
+    if (paragraph.position) paragraphs.push(paragraph)
+  }
+
+  return paragraphs
+}
+
+/** Assemble paragraphs into a root. */
+export function toRoot(paragraphs: Paragraph[], locator: Locator, length: number): Root {
+  const root: Root = {type: 'RootNode', children: paragraphs as RootContent[]}
+  root.position = {start: locator.toPoint(0), end: locator.toPoint(length)}
+  return root
+}
+
+function patch(nodes: readonly SentenceContent[] | readonly Parents['children'][number][], piece: Piece, index: number, locator: Locator): number {
+  let cursor = index
+  for (const node of nodes) {
+    const length = toString(node).length
+    if ('children' in node) patch(node.children, piece, cursor, locator)
+    const start = offsetOf(piece, cursor)
+    const end = length > 0 ? offsetOf(piece, cursor + length - 1) + 1 : start
+    place(node, start, end, locator)
+    cursor += length
+  }
+
+  return cursor
+}
+
+function place(node: {position?: unknown}, start: number, end: number, locator: Locator): void {
+  node.position = {start: locator.toPoint(start), end: locator.toPoint(end)}
+}
+
+/** Split sentence content at terminal punctuation into sentences. */
+function split(children: SentenceContent[]): Sentence[] {
+  const sentences: Sentence[] = []
+  let start = 0
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (!child) continue
+    if (index === children.length - 1 || (child.type === 'PunctuationNode' && terminalMarker.test(child.value))) {
+      sentences.push({type: 'SentenceNode', children: children.slice(start, index + 1)})
+      start = index + 1
+    }
+  }
+
+  return sentences
+}
+
+/** Plugins merge and move nodes: give every parent the span of its children. */
+function fixPositions(node: Nodes): void {
+  if (!('children' in node)) return
+  let first: Nodes | undefined
+  let last: Nodes | undefined
+  for (const child of node.children) {
+    fixPositions(child)
+    if (child.position) {
+      if (!first) first = child
+      last = child
+    }
+  }
+
+  if (first?.position && last?.position) {
+    node.position = {start: first.position.start, end: last.position.end}
+  } else {
+    delete node.position
+  }
+}

@@ -1,0 +1,131 @@
+import type {Root} from 'nlcst'
+import retextPassive from 'retext-passive'
+import retextReadability from 'retext-readability'
+import type {Plugin, Transformer} from 'unified'
+import type {VFile} from 'vfile'
+import {affiliateDisclosure} from '../rules/affiliate-disclosure/rule.js'
+import {promotional} from '../rules/promotional/rule.js'
+import {vagueSourcing} from '../rules/vague-sourcing/rule.js'
+import {knownRuleIds, parseConfig, settingFor, type CredibilityOptions} from './config.js'
+import type {BaseOptions, RuleDefinition} from './engine/rule.js'
+import {prepareRule, runRules, type PreparedRule} from './engine/run.js'
+import {fatalFor, parseSetting} from './engine/severity.js'
+import type {Level, RuleSetting} from './engine/types.js'
+
+/** The credibility rules, in the order they run. */
+export const ruleDefinitions: ReadonlyArray<RuleDefinition<BaseOptions>> = [
+  vagueSourcing as unknown as RuleDefinition<BaseOptions>,
+  promotional as unknown as RuleDefinition<BaseOptions>,
+  affiliateDisclosure as unknown as RuleDefinition<BaseOptions>
+]
+
+/**
+ * The prose-quality plugins wired in, with defaults chosen so that a typical
+ * news article gets a handful of findings, not one per sentence.
+ */
+export const proseRules = {
+  readability: {
+    level: 'info' as Level,
+    summary: 'Sentence that most readability formulas rate hard to read',
+    defaults: {age: 18, threshold: 5 / 7, minWords: 8},
+    url: 'https://github.com/retextjs/retext-readability#readme'
+  },
+  passive: {
+    level: 'info' as Level,
+    summary: 'Passive voice',
+    defaults: {},
+    url: 'https://github.com/retextjs/retext-passive#readme'
+  }
+} as const
+
+for (const definition of ruleDefinitions) {
+  for (const [ruleId, info] of Object.entries(definition.rules)) knownRuleIds.set(ruleId, info.level)
+}
+
+for (const [ruleId, info] of Object.entries(proseRules)) knownRuleIds.set(ruleId, info.level)
+
+/**
+ * The recommended set: vague sourcing, promotional language and affiliate
+ * disclosures in one pass, plus `retext-readability` and `retext-passive`.
+ */
+export const retextCredibility: Plugin<[(CredibilityOptions | undefined)?], Root> = function (options) {
+  const settings = parseConfig(options ?? {})
+  const prepared: PreparedRule[] = []
+  for (const definition of ruleDefinitions) {
+    const rule = prepareFromConfig(definition, settings)
+    if (rule) prepared.push(rule)
+  }
+
+  const prose: Array<{ruleId: 'readability' | 'passive'; level: Level; transformer: Transformer<Root>}> = []
+  const readability = resolve(settings, 'readability')
+  if (readability.level !== 'off') {
+    const transformer = retextReadability.call(this, {...proseRules.readability.defaults, ...readability.options}) as Transformer<Root>
+    prose.push({ruleId: 'readability', level: readability.level, transformer})
+  }
+
+  const passive = resolve(settings, 'passive')
+  if (passive.level !== 'off') {
+    const transformer = retextPassive.call(this, {...passive.options}) as Transformer<Root>
+    prose.push({ruleId: 'passive', level: passive.level, transformer})
+  }
+
+  return async function (tree, file) {
+    runRules(tree, file, prepared)
+    for (const {ruleId, level, transformer} of prose) {
+      const before = file.messages.length
+      await transformer(tree, file, () => {})
+      stampProse(file, before, ruleId, level)
+    }
+  }
+}
+
+function resolve(settings: CredibilityOptions, ruleId: string): {level: Level; options: Record<string, unknown>} {
+  const found = settingFor(settings.rules, ruleId)
+  const level = knownRuleIds.get(ruleId) ?? 'off'
+  if (!found) return {level, options: {}}
+  const parsed = parseSetting(found.setting, 'rules.' + found.key)
+  return {level: parsed.level, options: {...parsed.options}}
+}
+
+/** Derive one rule's plugin options from preset config. */
+function prepareFromConfig(definition: RuleDefinition<BaseOptions>, settings: CredibilityOptions): PreparedRule | undefined {
+  const levels: Record<string, Level> = {}
+  let options: Record<string, unknown> = {}
+  for (const [ruleId, info] of Object.entries(definition.rules)) {
+    const found = settingFor(settings.rules, ruleId)
+    if (!found) {
+      levels[ruleId] = info.level
+      continue
+    }
+
+    const parsed = parseSetting(found.setting as RuleSetting, 'rules.' + found.key)
+    levels[ruleId] = parsed.level
+    if (parsed.options) options = {...options, ...parsed.options}
+  }
+
+  if (Object.values(levels).every((level) => level === 'off')) return undefined
+  const flag = settings.flag?.[definition.id as 'promotional']
+  return prepareRule(
+    definition,
+    {
+      ...options,
+      levels,
+      ignore: [...(settings.ignore ?? []), ...((options['ignore'] as string[] | undefined) ?? [])],
+      ...(flag ? {flag} : {}),
+      ...(definition.id === 'affiliate-disclosure' && settings.siteDisclosure !== undefined ? {siteDisclosure: settings.siteDisclosure} : {})
+    } as BaseOptions,
+    'rules.' + definition.id
+  )
+}
+
+/** Give messages of a wrapped plugin one rule id and the configured severity. */
+function stampProse(file: VFile, from: number, ruleId: 'readability' | 'passive', level: Level): void {
+  const fatal = fatalFor(level)
+  for (const message of file.messages.slice(from)) {
+    message.ruleId = ruleId
+    message.url = proseRules[ruleId].url
+    message.note ??= ruleId === 'passive' ? 'Say who does the action, unless the actor is unknown or beside the point.' : 'Split the sentence or use shorter, more common words.'
+    if (fatal === undefined) Reflect.deleteProperty(message, 'fatal')
+    else message.fatal = fatal
+  }
+}
