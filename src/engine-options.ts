@@ -1,0 +1,64 @@
+import type {Root} from 'nlcst'
+import {unified, type Plugin, type Processor} from 'unified'
+import type {Options as EngineOptions} from 'unified-engine'
+import {restoreMessages, type Linter} from './cli/linter.js'
+import {parseConfig, type LintOptions} from './config.js'
+import {extensions} from './parse/index.js'
+
+/** Config file and ignore file names, shared by the CLI and the language server. */
+export const configNames = {
+  rcName: '.retext-credibilityrc',
+  packageField: 'retext-credibility',
+  ignoreName: '.retext-credibilityignore'
+} as const
+
+/** unified-engine types plugins loosely. */
+type EnginePlugin = Plugin<unknown[], undefined, undefined>
+
+/** Every extension the CLI picks up in folders, without the dot. */
+export const fileExtensions: readonly string[] = Object.values(extensions).flatMap((list) => list.map((d) => d.slice(1)))
+
+/** Options that the shells add to config (a forced format). */
+export interface ShellOptions {
+  readonly format?: LintOptions['format']
+}
+
+/**
+ * unified-engine settings shared by the CLI and the language server:
+ * config discovery (`.retext-credibilityrc*`, `package.json`), ignore files,
+ * and a processor that hands each file to `linter`.
+ *
+ * Config files hold this package's own shape (`{rules, ignore, flag,
+ * siteDisclosure}`); `configTransform` validates it and turns it into the
+ * engine's `{plugins}`, so a bad value fails that file with a message naming
+ * the key and the value.
+ */
+export function engineSettings(linter: Linter, shell: ShellOptions = {}): Pick<EngineOptions, 'processor' | 'rcName' | 'packageField' | 'ignoreName' | 'configTransform' | 'defaultConfig' | 'extensions' | 'detectConfig'> {
+  const plugin: Plugin<[LintOptions?], Root> = function (options) {
+    return async function (_tree, file) {
+      const messages = await linter.lint({path: file.path, value: String(file), options: {...options, ...(shell.format ? {format: shell.format} : {})}})
+      restoreMessages(file, messages)
+    }
+  }
+
+  return {
+    processor: emptyProcessor,
+    ...configNames,
+    detectConfig: true,
+    extensions: [...fileExtensions],
+    configTransform(config: unknown) {
+      return {plugins: [[plugin as EnginePlugin, parseConfig(config)]]}
+    },
+    defaultConfig: {plugins: [[plugin as EnginePlugin, {}]]}
+  }
+}
+
+/** The engine's own processor does no work: parsing happens in the linter (maybe in a worker). */
+function emptyProcessor(): Processor<Root, Root, Root, Root, string> {
+  return unified()
+    .use(function () {
+      this.parser = () => ({type: 'RootNode', children: []})
+      this.compiler = () => ''
+    })
+    .freeze() as unknown as Processor<Root, Root, Root, Root, string>
+}
