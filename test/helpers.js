@@ -1,0 +1,23 @@
+// Shared test helpers: the built package, reached through its own name like a user would.
+import assert from 'node:assert/strict'
+
+/** Check the message contract of every message `lint()` returned. */
+export function assertContract(message, doc) {
+  const where = `${message.ruleId} at ${message.line}:${message.column}`
+  assert.ok(message.ruleId, 'ruleId is set: ' + message.reason)
+  assert.ok(message.place && 'start' in message.place && 'end' in message.place, `place has start and end (${where})`)
+  assert.ok(Array.isArray(message.expected), `expected is an array (${where})`)
+  assert.equal(typeof message.reason, 'string')
+  assert.ok(!message.reason.endsWith('.'), `reason has no final period (${where}): ${message.reason}`)
+  if (message.source === 'retext-credibility' && /^(vague-sourcing|promotional|affiliate)/.test(message.ruleId)) {
+    assert.match(message.url, /\/rules\/[a-z-]+\/readme\.md#[a-z-]+$/, `url links the rule doc (${where})`)
+    assert.ok(message.url.endsWith('#' + message.ruleId), `url anchors the rule id (${where})`)
+    assert.ok(message.note && message.note.length > 10, `note explains the fix (${where})`)
+    assert.equal(typeof message.actual, 'string', `actual is set (${where})`)
+    if (doc !== undefined) {
+      assert.equal(message.actual, doc.slice(message.place.start.offset, message.place.end.offset), `actual is the text at place (${where})`)
+    }
+  }
+
+  assert.ok(message.fatal === true || message.fatal === false || message.fatal === undefined, `fatal is true, false or unset (${where})`)
+}
