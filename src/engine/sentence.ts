@@ -20,8 +20,7 @@ const numbered = /\[\^?[\w-]{1,12}\]|[\u00B9\u00B2\u00B3\u2070-\u2079]/u
 
 /** Whether a link lies in (or overlaps) the sentence. */
 export function hasLink(context: RuleContext, sentence: SentenceInfo): boolean {
-  // Links sit just after their words in Markdown (`[text](url)`), so allow a little slack at the end.
-  return context.facts.links.some((link) => link.start < sentence.end + 2 && link.end > sentence.start)
+  return context.facts.links.some((link) => link.start < sentence.end && link.end > sentence.start)
 }
 
 /** Whether the sentence carries a citation marker. */
