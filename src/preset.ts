@@ -3,6 +3,7 @@ import retextPassive from 'retext-passive'
 import retextReadability from 'retext-readability'
 import type {Plugin, Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {affiliateDisclosure} from '../rules/affiliate-disclosure/rule.js'
 import {promotional} from '../rules/promotional/rule.js'
 import {vagueSourcing} from '../rules/vague-sourcing/rule.js'
@@ -70,11 +71,13 @@ export const retextCredibility: Plugin<[(CredibilityOptions | undefined)?], Root
   }
 
   return async function (tree, file) {
+    const start = file.messages.length
     runRules(tree, file, prepared)
+    const credibility = file.messages.slice(start)
     for (const {ruleId, level, transformer} of prose) {
       const before = file.messages.length
       await transformer(tree, file, () => {})
-      stampProse(file, before, ruleId, level)
+      stampProse(file, before, ruleId, level, credibility)
     }
   }
 }
@@ -118,14 +121,28 @@ function prepareFromConfig(definition: RuleDefinition<BaseOptions>, settings: Cr
   )
 }
 
-/** Give messages of a wrapped plugin one rule id and the configured severity. */
-function stampProse(file: VFile, from: number, ruleId: 'readability' | 'passive', level: Level): void {
+/**
+ * Give messages of a wrapped plugin one rule id and the configured severity,
+ * and drop passive-voice findings on words a credibility rule already
+ * reported (`is said to` is both): one problem, one message.
+ */
+function stampProse(file: VFile, from: number, ruleId: 'readability' | 'passive', level: Level, credibility: readonly VFileMessage[]): void {
   const fatal = fatalFor(level)
-  for (const message of file.messages.slice(from)) {
+  const added = file.messages.splice(from)
+  for (const message of added) {
+    if (ruleId === 'passive' && credibility.some((other) => overlaps(other, message))) continue
+    file.messages.push(message)
     message.ruleId = ruleId
     message.url = proseRules[ruleId].url
     message.note ??= ruleId === 'passive' ? 'Say who does the action, unless the actor is unknown or beside the point.' : 'Split the sentence or use shorter, more common words.'
     if (fatal === undefined) Reflect.deleteProperty(message, 'fatal')
     else message.fatal = fatal
   }
+}
+
+function overlaps(a: VFileMessage, b: VFileMessage): boolean {
+  const one = a.place && 'start' in a.place ? a.place : undefined
+  const two = b.place && 'start' in b.place ? b.place : undefined
+  if (one?.start.offset === undefined || two?.start.offset === undefined || one.end.offset === undefined || two.end.offset === undefined) return false
+  return one.start.offset < two.end.offset && two.start.offset < one.end.offset
 }

@@ -10,6 +10,9 @@ export interface VagueSourcingOptions extends BaseOptions {
   readonly flagQuotations?: boolean | undefined
 }
 
+/** Possessives that tie an authority to someone already named (`its analysts`, `their lawyers`). */
+const possessive = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose'])
+
 /** Words before an unnamed authority that do not name it. */
 const generic = new Set(['the', 'a', 'an', 'and', 'but', 'or', 'so', 'while', 'as', 'because', 'although', 'though', 'since', 'that', 'yet', 'now', 'today', 'still', 'also'])
 
@@ -36,7 +39,10 @@ export const vagueSourcing: RuleDefinition<VagueSourcingOptions> = {
       // `Harvard researchers say`, `the agency's analysts warn`: the authority is named.
       if (kind === 'anonymous-authority' || kind === 'crowd') {
         const before = tokens[found.start - 1]
-        if (before?.word && (before.norm.endsWith("'s") || before.norm.endsWith("s'") || (isName(before.norm, before.capitalized) && !generic.has(before.norm)))) return false
+        if (before?.word && (before.norm.endsWith("'s") || before.norm.endsWith("s'") || possessive.has(before.norm) || (isName(before.norm, before.capitalized) && !generic.has(before.norm)))) return false
+        // `its chief executive told`: a role of an organization already named.
+        const earlier = tokens[found.start - 2]
+        if (before?.word && earlier?.word && possessive.has(earlier.norm) && /^(?:chief|senior|top|lead|head|own|former|new)$/.test(before.norm)) return false
       }
 
       const named = found.entry.rule === 'vague-sourcing-outlet' || hasName(sentence, found)

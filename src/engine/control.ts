@@ -72,6 +72,7 @@ export function applyControl(file: VFile, facts: DocumentFacts, isKnown: (id: st
 function report(file: VFile, reason: string, place: Position, ruleId: string, fatal: boolean | undefined): void {
   const message = file.message(reason, {place, ruleId, source})
   message.expected = []
+  if (place.start.offset !== undefined && place.end.offset !== undefined) message.actual = String(file).slice(place.start.offset, place.end.offset)
   if (fatal === undefined) Reflect.deleteProperty(message, 'fatal')
   else message.fatal = fatal
 }

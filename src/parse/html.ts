@@ -3,7 +3,7 @@ import type {Paragraph} from 'nlcst'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
-import type {DocumentFacts} from '../engine/types.js'
+import type {DocumentFacts, MarkerFact} from '../engine/types.js'
 import type {Locator} from './locator.js'
 import {parseHtmlFlat} from './html-flat.js'
 import {parseMarker} from './markers.js'
@@ -38,6 +38,7 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
   const facts: DocumentFacts = {format: 'html', links: [], citations: [], markers: [], blocks: []}
   const paragraphs: Paragraph[] = []
   let pieces: Piece[] = []
+  let pending: MarkerFact[] = []
   let blockStart = -1
   let blockEnd = -1
 
@@ -52,9 +53,8 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
     const end = node.position?.end.offset
     if (node.type === 'comment') {
       if (start !== undefined && end !== undefined) {
-        const next = parent ? nextElement(parent, index) : undefined
-        const marker = parseMarker(doc.slice(start, end), start, end, next?.position?.end.offset)
-        if (marker) facts.markers.push(marker)
+        const marker = parseMarker(doc.slice(start, end), start, end, undefined)
+        if (marker) pending.push(marker)
       }
     } else if (node.type === 'text') {
       if (start !== undefined && end !== undefined && node.value.trim() !== '') {
@@ -64,6 +64,12 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
       }
     } else if (node.type === 'element' || node.type === 'root') {
       if (node.type === 'element') {
+        // `ignore` covers the next element in document order; implied wrappers have no position.
+        if (start !== undefined && end !== undefined && pending.length > 0) {
+          for (const marker of pending) facts.markers.push({...marker, nextEnd: end})
+          pending = []
+        }
+
         if (skipped.has(node.tagName)) continue
         if (node.tagName === 'a' && start !== undefined && end !== undefined) {
           const href = node.properties['href']
@@ -83,6 +89,8 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
   }
 
   flush()
+  facts.markers.push(...pending)
+  facts.markers.sort((a, b) => a.start - b.start)
   facts.links.sort((a, b) => a.start - b.start)
   return {paragraphs, facts}
 
@@ -98,13 +106,4 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
     blockStart = -1
     blockEnd = -1
   }
-}
-
-function nextElement(parent: Parents, index: number): Nodes | undefined {
-  for (let next = index + 1; next < parent.children.length; next++) {
-    const child = parent.children[next]
-    if (child && !(child.type === 'text' && child.value.trim() === '')) return child
-  }
-
-  return undefined
 }
