@@ -3,8 +3,8 @@ import type {DocumentFacts} from '../engine/types.js'
 import {linksInHtml} from './html-links.js'
 import type {Locator} from './locator.js'
 import {parseMarker} from './markers.js'
-import {splitUrls, type Piece} from './pieces.js'
-import {blockToParagraphs} from './to-nlcst.js'
+import {splitUrls} from './pieces.js'
+import {createBlockCollector} from './to-nlcst.js'
 
 const tagExpression = /<!--[^]*?-->|<\/?([a-zA-Z][\w-]*)[^>]*>/g
 
@@ -15,10 +15,8 @@ const tagExpression = /<!--[^]*?-->|<\/?([a-zA-Z][\w-]*)[^>]*>/g
  */
 export function parseHtmlFlat(doc: string, locator: Locator, blocks: ReadonlySet<string>, skipped: ReadonlySet<string>): {paragraphs: Paragraph[]; facts: DocumentFacts} {
   const facts: DocumentFacts = {format: 'html', links: linksInHtml(doc, 0), citations: [], markers: [], blocks: []}
-  const paragraphs: Paragraph[] = []
-  let pieces: Piece[] = []
-  let blockStart = -1
-  let blockEnd = -1
+  const collector = createBlockCollector(locator, facts.blocks)
+  const flush = collector.flush
   let skipping = ''
   let last = 0
   tagExpression.lastIndex = 0
@@ -26,9 +24,7 @@ export function parseHtmlFlat(doc: string, locator: Locator, blocks: ReadonlySet
   while (true) {
     const end = match ? match.index : doc.length
     if (!skipping && end > last && doc.slice(last, end).trim() !== '') {
-      if (blockStart === -1) blockStart = last
-      blockEnd = end
-      pieces.push(...splitUrls({kind: 'text', value: doc.slice(last, end), offsets: last}))
+      collector.add(splitUrls({kind: 'text', value: doc.slice(last, end), offsets: last}), last, end)
     }
 
     if (!match) break
@@ -50,18 +46,6 @@ export function parseHtmlFlat(doc: string, locator: Locator, blocks: ReadonlySet
   }
 
   flush()
-  return {paragraphs, facts}
+  return {paragraphs: collector.paragraphs, facts}
 
-  function flush(): void {
-    if (pieces.length === 0) return
-    const made = blockToParagraphs(pieces, locator)
-    if (made.length > 0) {
-      facts.blocks.push({start: blockStart, end: blockEnd})
-      paragraphs.push(...made)
-    }
-
-    pieces = []
-    blockStart = -1
-    blockEnd = -1
-  }
 }

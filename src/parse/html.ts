@@ -7,8 +7,8 @@ import type {DocumentFacts, MarkerFact} from '../engine/types.js'
 import type {Locator} from './locator.js'
 import {parseHtmlFlat} from './html-flat.js'
 import {parseMarker} from './markers.js'
-import {alignText, splitUrls, type Piece} from './pieces.js'
-import {blockToParagraphs} from './to-nlcst.js'
+import {alignText, splitUrls} from './pieces.js'
+import {createBlockCollector} from './to-nlcst.js'
 
 const htmlParser = unified().use(rehypeParse).freeze()
 
@@ -36,11 +36,9 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
   }
 
   const facts: DocumentFacts = {format: 'html', links: [], citations: [], markers: [], blocks: []}
-  const paragraphs: Paragraph[] = []
-  let pieces: Piece[] = []
+  const collector = createBlockCollector(locator, facts.blocks)
+  const flush = collector.flush
   let pending: MarkerFact[] = []
-  let blockStart = -1
-  let blockEnd = -1
 
   // Iterative walk with enter/exit events: deeply nested markup must not overflow the stack.
   type Step = {node: Nodes; parent: Parents | undefined; index: number; exit: boolean}
@@ -58,9 +56,7 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
       }
     } else if (node.type === 'text') {
       if (start !== undefined && end !== undefined && node.value.trim() !== '') {
-        if (blockStart === -1) blockStart = start
-        blockEnd = end
-        pieces.push(...splitUrls(alignText(doc, node.value, start, end)))
+        collector.add(splitUrls(alignText(doc, node.value, start, end)), start, end)
       }
     } else if (node.type === 'element' || node.type === 'root') {
       if (node.type === 'element') {
@@ -92,18 +88,6 @@ export function parseHtml(file: VFile, doc: string, locator: Locator): {paragrap
   facts.markers.push(...pending)
   facts.markers.sort((a, b) => a.start - b.start)
   facts.links.sort((a, b) => a.start - b.start)
-  return {paragraphs, facts}
+  return {paragraphs: collector.paragraphs, facts}
 
-  function flush(): void {
-    if (pieces.length === 0) return
-    const made = blockToParagraphs(pieces, locator)
-    if (made.length > 0) {
-      facts.blocks.push({start: blockStart, end: blockEnd})
-      paragraphs.push(...made)
-    }
-
-    pieces = []
-    blockStart = -1
-    blockEnd = -1
-  }
 }

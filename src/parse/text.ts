@@ -2,7 +2,7 @@ import type {Paragraph} from 'nlcst'
 import type {DocumentFacts} from '../engine/types.js'
 import type {Locator} from './locator.js'
 import {splitUrls, type Piece} from './pieces.js'
-import {blockToParagraphs} from './to-nlcst.js'
+import {createBlockCollector} from './to-nlcst.js'
 
 const bullet = /^\s*(?:[-*•‣◦]|\d{1,3}[.)])\s/
 
@@ -15,10 +15,9 @@ const bullet = /^\s*(?:[-*•‣◦]|\d{1,3}[.)])\s/
  */
 export function parseText(doc: string, locator: Locator): {paragraphs: Paragraph[]; facts: DocumentFacts} {
   const facts: DocumentFacts = {format: 'text', links: [], citations: [], markers: [], blocks: []}
-  const paragraphs: Paragraph[] = []
-  let pieces: Piece[] = []
-  let blockStart = -1
-  let blockEnd = -1
+  const collector = createBlockCollector(locator, facts.blocks)
+  const flush = collector.flush
+  let open = false
   let lineStart = 0
 
   while (lineStart <= doc.length) {
@@ -28,33 +27,24 @@ export function parseText(doc: string, locator: Locator): {paragraphs: Paragraph
     const line = doc.slice(lineStart, contentEnd)
     if (line.trim() === '') {
       flush()
+      open = false
     } else {
-      if (blockStart === -1) blockStart = lineStart
-      else pieces.push({kind: 'text', value: '\n', offsets: lineStart - 1})
-      blockEnd = contentEnd
+      if (open) collector.add([{kind: 'text', value: '\n', offsets: lineStart - 1}], lineStart - 1, lineStart)
       const piece: Piece = {kind: 'text', value: line, offsets: lineStart}
-      pieces.push(...splitUrls(piece, (url, start, end) => facts.links.push({url, start, end, rel: [], kind: 'bare'})))
+      collector.add(splitUrls(piece, (url, start, end) => facts.links.push({url, start, end, rel: [], kind: 'bare'})), lineStart, contentEnd)
+      open = true
       const next = lineEnd < doc.length ? doc.slice(lineEnd + 1, Math.min(doc.length, lineEnd + 3)) : ''
       const carriesOn = /^[a-z]/.test(next.trimStart()) && !bullet.test(doc.slice(lineEnd + 1, lineEnd + 8))
-      if (!carriesOn) flush()
+      if (!carriesOn) {
+        flush()
+        open = false
+      }
     }
 
     lineStart = lineEnd + 1
   }
 
   flush()
-  return {paragraphs, facts}
+  return {paragraphs: collector.paragraphs, facts}
 
-  function flush(): void {
-    if (pieces.length === 0) return
-    const made = blockToParagraphs(pieces, locator)
-    if (made.length > 0) {
-      facts.blocks.push({start: blockStart, end: blockEnd})
-      paragraphs.push(...made)
-    }
-
-    pieces = []
-    blockStart = -1
-    blockEnd = -1
-  }
 }

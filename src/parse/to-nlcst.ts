@@ -106,3 +106,40 @@ function fixPositions(node: Nodes): void {
     delete node.position
   }
 }
+
+/** Collects the pieces of the block being read and turns each finished block into paragraphs. */
+export interface BlockCollector {
+  /** Add pieces to the current block, which spans at least `start` to `end` in the file. */
+  readonly add: (pieces: readonly Piece[], start: number, end: number) => void
+  /** End the current block. */
+  readonly flush: () => void
+  readonly paragraphs: Paragraph[]
+}
+
+/** Start collecting blocks; each finished block's span is recorded in `blocks`. */
+export function createBlockCollector(locator: Locator, blocks: Array<{readonly start: number; readonly end: number}>): BlockCollector {
+  const paragraphs: Paragraph[] = []
+  let pieces: Piece[] = []
+  let blockStart = -1
+  let blockEnd = -1
+  return {
+    paragraphs,
+    add(more, start, end) {
+      if (blockStart === -1) blockStart = start
+      blockEnd = end
+      pieces.push(...more)
+    },
+    flush() {
+      if (pieces.length === 0) return
+      const made = blockToParagraphs(pieces, locator)
+      if (made.length > 0) {
+        blocks.push({start: blockStart, end: blockEnd})
+        paragraphs.push(...made)
+      }
+
+      pieces = []
+      blockStart = -1
+      blockEnd = -1
+    }
+  }
+}
