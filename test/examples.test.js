@@ -11,7 +11,7 @@ import {assertContract} from './helpers.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const examples = new URL('../examples/', import.meta.url)
-const documents = readdirSync(examples).filter((name) => /\.(md|html|txt)$/.test(name) && !name.endsWith(".golden.txt")).sort()
+const documents = readdirSync(examples).filter((name) => /\.(md|html|txt)$/.test(name) && !name.endsWith('.golden.txt')).sort()
 
 test('examples: at least three documents of each kind of content', () => {
   assert.ok(documents.length >= 3, documents.join(', '))
