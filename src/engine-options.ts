@@ -53,12 +53,14 @@ export function engineSettings(linter: Linter, shell: ShellOptions = {}): Pick<E
   }
 }
 
-/** The engine's own processor does no work: parsing happens in the linter (maybe in a worker). */
+/**
+ * The engine's own processor does no work: parsing happens in the linter (maybe in a worker).
+ * The engine calls this once per run and then configures the result, so it must not be frozen.
+ */
 function emptyProcessor(): Processor<Root, Root, Root, Root, string> {
   return unified()
     .use(function () {
       this.parser = () => ({type: 'RootNode', children: []})
       this.compiler = () => ''
-    })
-    .freeze() as unknown as Processor<Root, Root, Root, Root, string>
+    }) as unknown as Processor<Root, Root, Root, Root, string>
 }
