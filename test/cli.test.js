@@ -213,8 +213,8 @@ test('--help matches the golden text and --version prints the package version', 
   assert.equal(help.stdout, golden)
   assert.equal(short.stdout, golden)
   assert.equal(version.stdout, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version + '\n')
-  const docs = readFileSync(join(root, 'docs/cli.md'), 'utf8')
-  for (const flag of golden.match(/--[a-z-]+/g)) assert.match(docs, new RegExp('[`\\s]' + flag + '(?![a-z-])'), flag + ' is documented in docs/cli.md')
+  const docs = readFileSync(join(root, 'README.md'), 'utf8')
+  for (const flag of golden.match(/--[a-z-]+/g)) assert.match(docs, new RegExp('[`\\s]' + flag + '(?![a-z-])'), flag + ' is documented in README.md')
 })
 
 test('examples/ci: valid YAML that calls the published bin with flags that exist', () => {

@@ -65,7 +65,7 @@ const sections: readonly Section[] = [
   ]
 ]
 
-/** The `--help` text, built from one table; a golden file in the tests keeps it and `docs/cli.md` honest. */
+/** The `--help` text, built from one table; a golden file in the tests keeps it and the README honest. */
 export function helpText(): string {
   const width = Math.max(...sections.flatMap(([, rows]) => rows.map(([, long]) => long.length)))
   const table = sections

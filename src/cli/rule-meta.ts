@@ -10,7 +10,7 @@ export interface RuleMeta {
   readonly url: string
 }
 
-const cliDocs = docsBase.replace(/rules\/$/, '') + 'docs/cli.md'
+const cliDocs = docsBase.replace(/rules\/$/, '') + 'README.md'
 
 /** Rule ids of messages the CLI itself adds when it cannot lint a file. */
 export const inputRuleIds = {
