@@ -1,7 +1,7 @@
 import {createUrlClassifier, type AffiliateMatch} from '../../src/affiliate/url.js'
-import type {Match} from '../../src/engine/matcher.js'
+import {isSentenceStart, type Match} from '../../src/engine/matcher.js'
 import {found as foundText, unexpected} from '../../src/engine/messages.js'
-import type {BaseOptions, RuleDefinition, SentenceInfo} from '../../src/engine/rule.js'
+import type {BaseOptions, RuleDefinition, SentenceInfo, SentenceToken} from '../../src/engine/rule.js'
 import type {LinkFact} from '../../src/engine/types.js'
 import {data as networks} from '../affiliate-link-undisclosed/data.generated.js'
 import {data} from './data.generated.js'
@@ -20,6 +20,24 @@ const classify = createUrlClassifier(networks.networks, networks.generic)
 const linkFolder = 'affiliate-link-undisclosed'
 const ftcNote =
   'The FTC expects a material connection (commissions, sponsorship, free products) to be disclosed clearly and conspicuously: before the affiliate links, where readers cannot miss it, not only at the end or behind a link.'
+
+/** Marks that end a label at the start of a sentence (`Sponsored:`, `ADVERTISEMENT —`). */
+const labelEnds = new Set([':', '—', '–', '-', '|', '·'])
+
+/**
+ * Whether a match stands as a label rather than inside running text: it is
+ * the whole sentence (`Sponsored`), starts the sentence and is closed by a
+ * colon or dash (`Partner content: …`), or sits in brackets (`(affiliate link)`).
+ */
+export function isLabel(tokens: readonly SentenceToken[], start: number, end: number): boolean {
+  const rest = tokens.slice(end + 1)
+  const atStart = isSentenceStart(tokens, start)
+  if (atStart && !rest.some((token) => token.word)) return true
+  const next = rest[0]
+  if (atStart && next && labelEnds.has(next.norm)) return true
+  const before = tokens[start - 1]?.norm
+  return (before === '(' || before === '[') && (next?.norm === ')' || next?.norm === ']')
+}
 
 /** An affiliate link with the network it belongs to. */
 interface AffiliateLink {
@@ -52,18 +70,21 @@ export const affiliateDisclosure: RuleDefinition<AffiliateDisclosureOptions> = {
   defaults: {siteDisclosure: false},
   create(context, options) {
     const disclosures: Array<{sentence: SentenceInfo; associate: boolean}> = []
-    const unclear: Array<{start: number; end: number; note: string}> = []
+    const unclear: Array<{sentence: SentenceInfo; note: string}> = []
     return {match, finish}
 
     function match(found: Match, sentence: SentenceInfo): boolean {
-      const first = sentence.tokens[found.start]!
-      const last = sentence.tokens[found.end]!
+      const kind = found.entry.kind
+      // `we paid for our own tickets`: nobody else paid.
+      if (kind === 'free-product' && sentence.tokens.slice(found.start, found.end + 1).some((token) => token.norm === 'own')) return false
+      if ((kind === 'label' || kind === 'unclear-label') && !isLabel(sentence.tokens, found.start, found.end)) return false
       if (found.entry.rule === 'affiliate-disclosure-unclear') {
-        unclear.push({start: first.start, end: last.end, note: found.entry.note})
+        if (unclear.at(-1)?.sentence !== sentence) unclear.push({sentence, note: found.entry.note})
         return true
       }
 
-      const associate = found.entry.kind === 'associate'
+      // The Amazon Associates statement may be matched as part of a longer commission phrase.
+      const associate = found.entry.kind === 'associate' || /\bamazon\s+(?:services\s+llc\s+)?associates?\b/i.test(sentence.text)
       const previous = disclosures.at(-1)
       if (previous?.sentence === sentence) {
         if (associate) Object.assign(previous, {associate: true})
@@ -90,9 +111,15 @@ export const affiliateDisclosure: RuleDefinition<AffiliateDisclosureOptions> = {
 
       const clear = disclosures[0]
       if (!clear) {
-        for (const item of unclear) {
-          const actual = context.doc.slice(item.start, item.end)
-          context.report({ruleId: 'affiliate-disclosure-unclear', start: item.start, end: item.end, reason: unexpected('unclear disclosure', actual, 'say plainly that you earn money from the links'), note: item.note, expected: []})
+        for (const {sentence, note} of unclear) {
+          context.report({
+            ruleId: 'affiliate-disclosure-unclear',
+            start: sentence.start,
+            end: sentence.end,
+            reason: unexpected('unclear disclosure', sentence.text, 'say plainly that you earn money from the links'),
+            note,
+            expected: []
+          })
         }
       }
 
@@ -150,7 +177,7 @@ export const affiliateDisclosure: RuleDefinition<AffiliateDisclosureOptions> = {
     function atEnd(sentence: SentenceInfo): boolean {
       const blocks = context.facts.blocks
       const index = blocks.findIndex((block) => block.end >= sentence.start)
-      if (index < 3 || blocks.length - index > 2) return false
+      if (index < 1 || blocks.length - index > 2) return false
       const last = blocks.at(-1)
       const total = last ? last.end : context.doc.length
       return sentence.start >= total * 0.6

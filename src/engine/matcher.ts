@@ -217,19 +217,19 @@ function holds(guard: CompiledGuard, match: Match, tokens: readonly Token[], all
   const results: boolean[] = []
   if (guard.next) {
     const next = tokens[match.end + 1]
-    results.push(next !== undefined && guard.next.has(next.norm))
+    results.push(next !== undefined && hasWord(guard.next, next.norm))
   }
 
   if (guard.prev) {
     const previous = tokens[match.start - 1]
-    results.push(previous !== undefined && guard.prev.has(previous.norm))
+    results.push(previous !== undefined && hasWord(guard.prev, previous.norm))
   }
 
   if (guard.sentence) {
     const words = guard.sentence
     const outside = (index: number): boolean => index < match.start || index > match.end
     results.push(
-      tokens.some((token, index) => outside(index) && words.has(token.norm)) ||
+      tokens.some((token, index) => outside(index) && hasWord(words, token.norm)) ||
         guard.sentencePhrases.some((phrase) => tokens.some((_, index) => outside(index) && phrase.every((word, offset) => tokens[index + offset]?.norm === word)))
     )
   }
@@ -241,6 +241,13 @@ function holds(guard: CompiledGuard, match: Match, tokens: readonly Token[], all
 
   if (guard.start) results.push(isSentenceStart(tokens, match.start) || /^[,;:(—–]$/.test(tokens[match.start - 1]?.norm ?? ''))
   return all ? results.every(Boolean) : results.some(Boolean)
+}
+
+/** Whether a guard's words hold a token, also in its possessive form (`blade's` is `blade`). */
+function hasWord(words: ReadonlySet<string>, norm: string): boolean {
+  if (words.has(norm)) return true
+  const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm.endsWith("s'") ? norm.slice(0, -1) : undefined
+  return bare !== undefined && words.has(bare)
 }
 
 /** Whether only punctuation (quotes, brackets, list markers) comes before token `index`. */

@@ -49,6 +49,8 @@ export function hasTitle(sentence: SentenceInfo): boolean {
 
 /** Whether a word outside the match names someone (a capitalized word that is not a date, a pronoun or the first word). */
 export function hasName(sentence: SentenceInfo, match?: Match): boolean {
+  // In a sentence written in capitals, a capital letter says nothing.
+  if (!/\p{Ll}/u.test(sentence.text)) return false
   let seenWord = false
   for (const [index, token] of sentence.tokens.entries()) {
     if (!token.word) continue
@@ -64,4 +66,44 @@ export function hasName(sentence: SentenceInfo, match?: Match): boolean {
 /** Whether a capitalized word can be a name. */
 export function isName(norm: string, capitalized: boolean): boolean {
   return capitalized && !notNames.has(norm) && !months.has(norm) && !weekdays.has(norm)
+}
+
+const quoteMarks = new Set(['"', "'", '“', '”', '‘', '’', '«', '»', '`'])
+const metaWords = new Set(['word', 'words', 'term', 'terms', 'phrase', 'phrases', 'expression', 'expressions', 'adjective', 'adjectives', 'adverb', 'adverbs', 'label', 'labels', 'buzzword', 'buzzwords', 'cliché', 'cliche', 'clichés', 'cliches'])
+
+/**
+ * Whether a match is mentioned rather than used: it alone fills a pair of
+ * quotation marks, in a sentence about words (`the word "allegedly" is
+ * overused`, `avoid terms like "world-class"`).
+ */
+export function isMention(sentence: SentenceInfo, match: Match): boolean {
+  return isQuotedAlone(sentence, match) && sentence.tokens.some((token, index) => (index < match.start || index > match.end) && metaWords.has(token.norm))
+}
+
+/** Whether a match alone fills a pair of quotation marks (`"breathtaking"`, also `"breathtaking."`). */
+export function isQuotedAlone(sentence: SentenceInfo, match: Match): boolean {
+  const before = sentence.tokens[match.start - 1]
+  const after = sentence.tokens[match.end + 1]
+  if (!before || !after || !quoteMarks.has(before.norm)) return false
+  return quoteMarks.has(after.norm) || (/^[.,!?;:]$/.test(after.norm) && quoteMarks.has(sentence.tokens[match.end + 2]?.norm ?? ''))
+}
+
+/**
+ * Whether the sentence credits a named or dated source with `according to`,
+ * outside the match (`according to NOAA`, `according to the 1901 census`).
+ */
+export function citesNamedSource(sentence: SentenceInfo, match: Match): boolean {
+  const tokens = sentence.tokens
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    if (index >= match.start && index <= match.end) continue
+    if (tokens[index]!.norm !== 'according' || tokens[index + 1]!.norm !== 'to') continue
+    for (let next = index + 2; next < Math.min(tokens.length, index + 6); next++) {
+      const token = tokens[next]!
+      if (!token.word) break
+      if (isName(token.norm, token.capitalized) || /^(?:1[5-9]|20)\d\d$/.test(token.norm) || token.norm.endsWith("'s")) return true
+      if (token.norm !== 'the' && token.norm !== 'a' && token.norm !== 'an' && !/^[a-z]+$/.test(token.norm)) break
+    }
+  }
+
+  return false
 }
