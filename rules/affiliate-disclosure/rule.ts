@@ -124,22 +124,17 @@ export const affiliateDisclosure: RuleDefinition<AffiliateDisclosureOptions> = {
       }
 
       if (options.siteDisclosure) return
-      if (clear && firstLink && clear.sentence.start > firstLink.link.start) {
-        const line = context.locator.toPoint(firstLink.link.start).line
+      // Placement: before the first affiliate link, or, with no links, not only at the very end.
+      const late = clear !== undefined && firstLink !== undefined && clear.sentence.start > firstLink.link.start
+      if (clear && (late || (!firstLink && atEnd(clear.sentence)))) {
+        const [what, advice] = firstLink
+          ? ['disclosure after the first affiliate link', 'move it above line ' + context.locator.toPoint(firstLink.link.start).line]
+          : ['disclosure only at the end of the document', 'move it to the top']
         context.report({
           ruleId: 'affiliate-disclosure-placement',
           start: clear.sentence.start,
           end: clear.sentence.end,
-          reason: unexpected('disclosure after the first affiliate link', clear.sentence.text, 'move it above line ' + line),
-          note: ftcNote,
-          expected: []
-        })
-      } else if (clear && !firstLink && atEnd(clear.sentence)) {
-        context.report({
-          ruleId: 'affiliate-disclosure-placement',
-          start: clear.sentence.start,
-          end: clear.sentence.end,
-          reason: unexpected('disclosure only at the end of the document', clear.sentence.text, 'move it to the top'),
+          reason: unexpected(what, clear.sentence.text, advice),
           note: ftcNote,
           expected: []
         })
