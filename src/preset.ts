@@ -1,6 +1,4 @@
 import type {Root} from 'nlcst'
-import retextPassive from 'retext-passive'
-import retextReadability from 'retext-readability'
 import type {Plugin, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -12,6 +10,8 @@ import type {BaseOptions, RuleDefinition} from './engine/rule.js'
 import {prepareRule, runRules, type PreparedRule} from './engine/run.js'
 import {fatalFor, parseSetting} from './engine/severity.js'
 import type {Level, RuleSetting} from './engine/types.js'
+import {passive as passivePlugin} from './prose/passive.js'
+import {readability as readabilityPlugin} from './prose/readability.js'
 
 /** The credibility rules, in the order they run. */
 export const ruleDefinitions: ReadonlyArray<RuleDefinition<BaseOptions>> = [
@@ -60,13 +60,15 @@ export const retextCredibility: Plugin<[(CredibilityOptions | undefined)?], Root
   const prose: Array<{ruleId: 'readability' | 'passive'; level: Level; transformer: Transformer<Root>}> = []
   const readability = resolve(settings, 'readability')
   if (readability.level !== 'off') {
-    const transformer = retextReadability.call(this, {...proseRules.readability.defaults, ...readability.options}) as Transformer<Root>
+    // Same formulas, lists and messages as `retext-readability`, cheaper (see `src/prose/readability.ts`).
+    const transformer = readabilityPlugin({...proseRules.readability.defaults, ...readability.options}) as Transformer<Root>
     prose.push({ruleId: 'readability', level: readability.level, transformer})
   }
 
   const passive = resolve(settings, 'passive')
   if (passive.level !== 'off') {
-    const transformer = retextPassive.call(this, {...passive.options}) as Transformer<Root>
+    // Same list and messages as `retext-passive`, cheaper (see `src/prose/passive.ts`).
+    const transformer = passivePlugin({...passive.options}) as Transformer<Root>
     prose.push({ruleId: 'passive', level: passive.level, transformer})
   }
 

@@ -1,14 +1,16 @@
-import {createHash} from 'node:crypto'
-import {createInlineLinter, type Linter} from './linter.js'
-
-/**
- * Minimal stand-in for the worker pool and cache: the CLI only depends on
- * these two exports and their signatures, the internals get replaced.
- */
+import {createHash, randomBytes} from 'node:crypto'
+import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import Tinypool from 'tinypool'
+import {createInlineLinter, type Linter, type SerializedMessage} from './linter.js'
+import {relativePath} from './paths.js'
+import {toolVersion} from './tool-info.js'
+import {restoreError, type WorkerResult} from './worker.js'
 
 /** Options of `createLinter`, as the CLI parses them from its flags. */
 export interface LinterOptions {
-  /** Worker threads (`--jobs`; default: the number of CPUs). */
+  /** Worker threads (`--jobs`; default: the number of CPUs); `1` lints in this thread. */
   readonly jobs: number
   /** Reuse results of unchanged files (`--cache`; default: `false`). */
   readonly cache: boolean
@@ -16,6 +18,8 @@ export interface LinterOptions {
   readonly cacheLocation: string
   /** Folder the run is relative to. */
   readonly cwd: string
+  /** Package version in cache keys (default: this package's version); for tests. */
+  readonly version?: string | undefined
 }
 
 /** One shard of a file list, as given to `--shard 2/4`: `index` is 1-based. */
@@ -24,18 +28,200 @@ export interface Shard {
   readonly count: number
 }
 
-/** Create the linter the CLI hands every document to, so a pool and a cache can sit behind one interface. */
-export function createLinter(_options: LinterOptions): Linter {
-  return createInlineLinter()
+/**
+ * Create the linter the CLI hands every document to: in this thread when
+ * `jobs` is 1, else in a pool of `jobs` worker threads (`tinypool`), started
+ * on the first document that needs linting (a fully cached run starts none).
+ * With `cache`, unchanged documents are not linted at all.
+ *
+ * Results do not depend on where a document was linted: a worker runs the
+ * same `lintJob` and sends back the same plain messages; the engine keeps
+ * files in its own order.
+ */
+export function createLinter(options: LinterOptions): Linter {
+  const inner = options.jobs > 1 ? createPoolLinter(Math.floor(options.jobs)) : createInlineLinter()
+  return options.cache ? createCachedLinter(inner, options) : inner
 }
 
 /**
  * Whether a file belongs to a shard, by a stable hash of its path relative
  * to the run's folder (POSIX separators), so every CI runner agrees on the
- * split without talking to the others.
+ * split without talking to the others: the shards of `1/n` … `n/n` are
+ * disjoint and together hold every file.
  */
-export function inShard(path: string, shard: Shard): boolean {
+export function inShard(relative: string, shard: Shard): boolean {
   if (shard.count <= 1) return true
-  const hash = createHash('sha1').update(path).digest()
+  const normal = relative.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '')
+  const hash = createHash('sha1').update(normal).digest()
   return hash.readUInt32BE(0) % shard.count === shard.index - 1
 }
+
+// ---------------------------------------------------------------------------
+// Worker pool.
+
+const workerFile = fileURLToPath(new URL('worker.js', import.meta.url))
+
+/** A linter that sends every job to one of `jobs` worker threads. */
+function createPoolLinter(jobs: number): Linter {
+  let pool: Tinypool | undefined
+  return {
+    async lint(job) {
+      // One worker at first; tinypool adds more (up to `jobs`) while jobs wait, so one file costs one worker.
+      pool ??= new Tinypool({filename: workerFile, minThreads: 1, maxThreads: jobs, idleTimeout: 60_000})
+      const result = (await pool.run(job)) as WorkerResult
+      if (result.ok) return result.messages
+      throw restoreError(result.error)
+    },
+    async close() {
+      const current = pool
+      pool = undefined
+      if (current) await current.destroy()
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Cache.
+
+/** Bump when the shape of cache entries changes: older entries then miss. */
+const cacheSchema = 1
+
+/** One cache entry, one file in the cache folder per linted path. */
+interface CacheEntry {
+  readonly schema: number
+  /** Hash of everything the messages depend on: schema, package version, config, path, content. */
+  readonly key: string
+  /** The path the entry is for, relative to the run's folder, for people looking inside. */
+  readonly path: string
+  readonly messages: readonly SerializedMessage[]
+}
+
+/**
+ * Wrap a linter with a cache like ESLint's: a folder with one JSON file per
+ * linted path (named by a hash of the path relative to `cwd`), holding the
+ * messages and the key they are valid for. The key hashes the package
+ * version, the resolved options of the document (its config, stably
+ * serialized), its path and its content; any change misses and overwrites.
+ *
+ * Entries are written to a temporary file and renamed, so a crash never
+ * leaves half an entry; an entry that cannot be read or parsed, or has the
+ * wrong shape, is a miss, never an error; failing to write is ignored (the
+ * cache only saves time).
+ */
+function createCachedLinter(inner: Linter, options: LinterOptions): Linter {
+  const folder = path.resolve(options.cwd, options.cacheLocation)
+  const version = options.version ?? toolVersion()
+  let ready: Promise<boolean> | undefined
+
+  return {
+    async lint(job) {
+      const relative = job.path === undefined ? '' : relativePath(options.cwd, job.path)
+      const slot = path.join(folder, hash('path\u0000' + relative).slice(0, 40) + '.json')
+      const key = hash(JSON.stringify([cacheSchema, version, stableStringify(job.options), relative, hash(job.value)]))
+      const cached = await readEntry(slot, key)
+      if (cached) return cached
+      const messages = await inner.lint(job)
+      ready ??= prepare(folder)
+      if (await ready) await writeEntry(slot, {schema: cacheSchema, key, path: relative, messages})
+      return messages
+    },
+    close: async () => inner.close()
+  }
+}
+
+/** Create the cache folder, with a `.gitignore` so it is never committed; `false` if that fails. */
+async function prepare(folder: string): Promise<boolean> {
+  try {
+    await mkdir(folder, {recursive: true})
+    await writeFile(path.join(folder, '.gitignore'), '# Created by retext-credibility --cache\n*\n', {flag: 'wx'}).catch(() => {})
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function readEntry(slot: string, key: string): Promise<SerializedMessage[] | undefined> {
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(slot, 'utf8'))
+  } catch {
+    return undefined
+  }
+
+  if (!isRecord(data) || data['schema'] !== cacheSchema || data['key'] !== key || !Array.isArray(data['messages'])) return undefined
+  const messages: SerializedMessage[] = []
+  for (const item of data['messages'] as unknown[]) {
+    const message = toMessage(item)
+    if (!message) return undefined
+    messages.push(message)
+  }
+
+  return messages
+}
+
+async function writeEntry(slot: string, entry: CacheEntry): Promise<void> {
+  const temporary = slot + '.' + process.pid + '-' + randomBytes(6).toString('hex') + '.tmp'
+  try {
+    await writeFile(temporary, JSON.stringify(entry))
+    await rename(temporary, slot)
+  } catch {
+    await rm(temporary, {force: true}).catch(() => {})
+  }
+}
+
+/** Check a cached message and give it every field a fresh one has. */
+function toMessage(value: unknown): SerializedMessage | undefined {
+  if (!isRecord(value) || typeof value['reason'] !== 'string') return undefined
+  const strings = ['ruleId', 'source', 'actual', 'note', 'url'] as const
+  for (const field of strings) if (value[field] !== undefined && typeof value[field] !== 'string') return undefined
+  const fatal = value['fatal']
+  if (fatal !== undefined && typeof fatal !== 'boolean') return undefined
+  const expected = value['expected']
+  if (expected !== undefined && !(Array.isArray(expected) && expected.every((d) => typeof d === 'string'))) return undefined
+  let place: SerializedMessage['place']
+  if (value['place'] !== undefined) {
+    const data = value['place']
+    const start = isRecord(data) ? toPoint(data['start']) : undefined
+    const end = isRecord(data) ? toPoint(data['end']) : undefined
+    if (!start || !end) return undefined
+    place = {start, end}
+  }
+
+  return {
+    reason: value['reason'],
+    ruleId: value['ruleId'] as string | undefined,
+    source: value['source'] as string | undefined,
+    fatal,
+    place,
+    actual: value['actual'] as string | undefined,
+    expected: expected as string[] | undefined,
+    note: value['note'] as string | undefined,
+    url: value['url'] as string | undefined
+  }
+}
+
+function toPoint(value: unknown): {line: number; column: number; offset?: number | undefined} | undefined {
+  if (!isRecord(value) || typeof value['line'] !== 'number' || typeof value['column'] !== 'number') return undefined
+  const offset = value['offset']
+  if (offset !== undefined && typeof offset !== 'number') return undefined
+  return offset === undefined ? {line: value['line'], column: value['column']} : {line: value['line'], column: value['column'], offset}
+}
+
+function hash(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+/** JSON with object keys sorted at every level, so equal config gives equal keys whatever its key order. */
+function stableStringify(value: unknown): string {
+  return JSON.stringify(value, function (_key, item: unknown) {
+    if (!isRecord(item) || Array.isArray(item)) return item
+    const sorted: Record<string, unknown> = {}
+    for (const key of Object.keys(item).sort()) sorted[key] = item[key]
+    return sorted
+  })
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
