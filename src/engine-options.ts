@@ -1,7 +1,8 @@
 import type {Root} from 'nlcst'
 import {unified, type Plugin, type Processor} from 'unified'
 import type {Options as EngineOptions} from 'unified-engine'
-import {restoreMessages, type Linter} from './cli/linter.js'
+import type {VFile} from 'vfile'
+import {restoreMessages, type Linter, type SerializedMessage} from './cli/linter.js'
 import {parseConfig, type LintOptions} from './config.js'
 import {extensions} from './parse/index.js'
 
@@ -37,7 +38,10 @@ export function engineSettings(linter: Linter, shell: ShellOptions = {}): Pick<E
   const plugin: Plugin<[LintOptions?], Root> = function (options) {
     return async function (_tree, file) {
       const messages = await linter.lint({path: file.path, value: String(file), options: {...options, ...(shell.format ? {format: shell.format} : {})}})
-      restoreMessages(file, messages)
+      // Held back until the engine is done (see `settleMessages`): an error-level finding is
+      // `fatal`, and unified-engine's queue step drops a file that turns fatal before it reaches
+      // the queue, then waits forever for the files it flushed without it.
+      file.data.credibilityPending = messages
     }
   }
 
@@ -50,6 +54,21 @@ export function engineSettings(linter: Linter, shell: ShellOptions = {}): Pick<E
       return {plugins: [[plugin as EnginePlugin, parseConfig(config)]]}
     },
     defaultConfig: {plugins: [[plugin as EnginePlugin, {}]]}
+  }
+}
+
+/** Put the findings the linter held back onto the file; call once the engine has finished. */
+export function settleMessages(file: VFile): void {
+  const pending = file.data.credibilityPending
+  if (!pending) return
+  delete file.data.credibilityPending
+  restoreMessages(file, pending)
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Findings of the linter, kept off `file.messages` while unified-engine runs. */
+    credibilityPending: readonly SerializedMessage[]
   }
 }
 

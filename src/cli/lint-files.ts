@@ -1,6 +1,6 @@
 import {Readable} from 'node:stream'
 import type {VFile} from 'vfile'
-import {engineSettings, fileExtensions} from '../engine-options.js'
+import {engineSettings, fileExtensions, settleMessages} from '../engine-options.js'
 import type {CliOptions} from './args.js'
 import {applyBaseline, readBaseline, writeBaseline, type BaselineResult} from './baseline.js'
 import {guardLinter} from './input-guard.js'
@@ -60,6 +60,7 @@ export async function lintFiles(options: CliOptions, context: LintContext): Prom
     await linter.close()
   }
 
+  for (const file of found) settleMessages(file)
   const triaged = triage(found)
   let files = stdin ? triaged.files : addUnmatched(triaged.files, found, inputs, cwd, fileExtensions)
   const shard = options.shard

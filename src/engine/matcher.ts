@@ -25,7 +25,12 @@ interface Step {
 }
 
 interface Pattern {
+  readonly id: number
   readonly steps: readonly Step[]
+  /** Words of the pattern's rarest required step: it is only tried in sentences holding one (`undefined`: always tried). */
+  readonly anchor: ReadonlySet<string> | undefined
+  /** Most tokens a match can span. */
+  readonly reach: number
   readonly source: number
   readonly entry: CompiledEntry
 }
@@ -74,6 +79,8 @@ export interface Matcher {
 export function compileMatcher(sources: readonly MatcherSource[]): Matcher {
   const byFirst = new Map<string, Pattern[]>()
   const slotFirst: Pattern[] = []
+  const byAnchor = new Map<string, Pattern[]>()
+  let patternCount = 0
   let id = 0
   for (let source = 0; source < sources.length; source++) {
     const {data} = sources[source]!
@@ -84,7 +91,14 @@ export function compileMatcher(sources: readonly MatcherSource[]): Matcher {
         guards: {unless: compileGuard(entry.unless, data), require: compileGuard(entry.require, data)}
       }
       for (const phrase of entry.phrases) {
-        const pattern: Pattern = {steps: parsePattern(phrase, data).map(toStep), source, entry: compiled}
+        const steps = parsePattern(phrase, data).map(toStep)
+        const pattern: Pattern = {id: patternCount++, steps, anchor: anchorOf(steps), reach: reachOf(steps), source, entry: compiled}
+        for (const word of pattern.anchor ?? []) {
+          const list = byAnchor.get(word)
+          if (list) list.push(pattern)
+          else byAnchor.set(word, [pattern])
+        }
+
         const {words, slot} = firstWords(pattern.steps)
         for (const word of words) {
           const list = byFirst.get(word)
@@ -97,20 +111,30 @@ export function compileMatcher(sources: readonly MatcherSource[]): Matcher {
     }
   }
 
+  const marks = new Int32Array(patternCount)
+  let runStamp = 0
   return {run}
 
   function run(tokens: readonly Token[], accept: (match: Match) => boolean): void {
+    // Mark the patterns whose anchor word occurs in this sentence.
+    runStamp++
+    for (const token of tokens) {
+      const list = byAnchor.get(token.norm)
+      if (list) for (const pattern of list) marks[pattern.id] = runStamp
+    }
+
     let index = 0
     while (index < tokens.length) {
       const token = tokens[index]!
       let advanced = false
       const patterns = byFirst.get(token.norm)
       if (patterns || (token.word && slotFirst.length > 0)) {
-        const candidates: Match[] = []
-        for (const pattern of patterns ?? []) simulate(pattern, tokens, index, candidates)
-        if (token.word) for (const pattern of slotFirst) simulate(pattern, tokens, index, candidates)
+        const candidates = scratchMatches
+        candidates.length = 0
+        for (const pattern of patterns ?? []) if (!pattern.anchor || marks[pattern.id] === runStamp) simulate(pattern, tokens, index, candidates)
+        if (token.word) for (const pattern of slotFirst) if (!pattern.anchor || marks[pattern.id] === runStamp) simulate(pattern, tokens, index, candidates)
         // Longest first; among equals, the entry written first.
-        candidates.sort((a, b) => b.end - a.end || a.entry.id - b.entry.id)
+        if (candidates.length > 1) candidates.sort((a, b) => b.end - a.end || a.entry.id - b.entry.id)
         for (const match of candidates) {
           if (passes(match, tokens) && accept(match)) {
             index = match.end + 1
@@ -125,39 +149,114 @@ export function compileMatcher(sources: readonly MatcherSource[]): Matcher {
   }
 }
 
+const scratchMatches: Match[] = []
+
 /** Run one pattern from token `start`, adding every way it can end. */
+// Scratch space of `simulate`, reused across calls: matching allocates nothing per candidate.
+let stamps = new Int32Array(0)
+let stamp = 0
+const stackSteps: number[] = []
+const stackIndices: number[] = []
+
+/** Run one pattern from token `start`, adding the longest way it can end. */
 function simulate(pattern: Pattern, tokens: readonly Token[], start: number, found: Match[]): void {
   const steps = pattern.steps
-  const seen = new Set<number>()
-  const stack: Array<[number, number]> = [[0, start]]
-  const width = tokens.length + 1
+  // A pattern consumes at most `reach` tokens, so states are (step, offset from start).
+  const width = pattern.reach + 1
+  const size = (steps.length + 1) * width
+  if (stamps.length < size) stamps = new Int32Array(size * 2)
+  stamp++
+  if (stamp === 2 ** 31 - 1) {
+    stamps.fill(0)
+    stamp = 1
+  }
+
+  let depth = 0
+  stackSteps[depth] = 0
+  stackIndices[depth] = start
+  depth++
   let longest = -1
-  while (stack.length > 0) {
-    const [step, index] = stack.pop()!
-    const key = step * width + index
-    if (seen.has(key)) continue
-    seen.add(key)
+  while (depth > 0) {
+    depth--
+    const step = stackSteps[depth]!
+    const index = stackIndices[depth]!
+    const offset = index - start
+    if (offset >= width) continue
+    const key = step * width + offset
+    if (stamps[key] === stamp) continue
+    stamps[key] = stamp
     if (step === steps.length) {
       if (index > start && index - 1 > longest) longest = index - 1
       continue
     }
 
     const current = steps[step]!
-    if (current.optional) stack.push([step + 1, index])
+    if (current.optional) {
+      stackSteps[depth] = step + 1
+      stackIndices[depth] = index
+      depth++
+    }
+
     const token = tokens[index]
     if (!token) continue
     if (current.slot) {
-      if (token.word && fills(current.slot, token, index === 0)) stack.push([step + 1, index + 1])
+      if (token.word && fills(current.slot, token, index === 0)) {
+        stackSteps[depth] = step + 1
+        stackIndices[depth] = index + 1
+        depth++
+      }
+
       continue
     }
 
-    if (current.words.has(token.norm)) stack.push([step + 1, index + 1])
+    if (current.words.has(token.norm)) {
+      stackSteps[depth] = step + 1
+      stackIndices[depth] = index + 1
+      depth++
+    }
+
     for (const sequence of current.sequences) {
-      if (sequence.every((word, offset) => tokens[index + offset]?.norm === word)) stack.push([step + 1, index + sequence.length])
+      let same = true
+      for (let word = 0; word < sequence.length && same; word++) same = tokens[index + word]?.norm === sequence[word]
+      if (same) {
+        stackSteps[depth] = step + 1
+        stackIndices[depth] = index + sequence.length
+        depth++
+      }
     }
   }
 
   if (longest >= start) found.push({source: pattern.source, entry: pattern.entry, start, end: longest})
+}
+
+/** Function words: a step made of them says little about whether a sentence can match. */
+const common = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'is', 'are', 'was', 'were', 'be', 'been', 'it', "it's", 'this', 'that', 'and', 'or', 'for', 'on', 'with', 'as', 'by', 'at', 'we', 'i', 'you', 'our', 'your', 'their', 'its', 'has', 'have', 'had', 'not', 'do', 'does'])
+
+/** The word set of the required step least likely to occur; `undefined` when no required step has words only. */
+function anchorOf(steps: readonly Step[]): ReadonlySet<string> | undefined {
+  let best: ReadonlySet<string> | undefined
+  let bestScore = Number.POSITIVE_INFINITY
+  for (const step of steps) {
+    if (step.optional || step.slot) continue
+    const words = new Set(step.words)
+    for (const sequence of step.sequences) words.add(sequence[0]!)
+    if (words.size === 0) continue
+    let score = words.size
+    for (const word of words) if (common.has(word)) score += 1000
+    if (score < bestScore) {
+      best = words
+      bestScore = score
+    }
+  }
+
+  return best
+}
+
+/** Most tokens a pattern can span: the longest alternative of every step. */
+function reachOf(steps: readonly Step[]): number {
+  let reach = 0
+  for (const step of steps) reach += Math.max(step.slot || step.words.size > 0 ? 1 : 0, ...step.sequences.map((sequence) => sequence.length))
+  return reach
 }
 
 function toStep(token: PatternToken): Step {

@@ -2,7 +2,7 @@ import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {createLocator, type Locator} from '../parse/locator.js'
-import {compileMatcher, normalize, type Matcher, type Token} from './matcher.js'
+import {compileMatcher, normalize, type Matcher} from './matcher.js'
 import type {PhraseData} from './phrase-data.js'
 import type {BaseOptions, Handlers, Report, RuleContext, RuleDefinition, SentenceInfo, SentenceToken} from './rule.js'
 import {fatalFor, parseSeverity} from './severity.js'
@@ -146,49 +146,80 @@ const speechVerbs = new Set([
 const opening = new Set(['“', '«', '„', '‘', '‹'])
 const closing = new Set(['”', '»', '’', '›'])
 
+/** A token while its sentence is being read; exposed read-only as a `SentenceToken`. */
+interface MutableToken {
+  norm: string
+  start: number
+  end: number
+  word: boolean
+  capitalized: boolean
+  quoted: boolean
+  attributedQuote: boolean
+}
+
 /** Tokens and quotation state of every sentence, in document order. */
 function collectSentences(tree: Root, doc: string): SentenceInfo[] {
   const result: SentenceInfo[] = []
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
-    const sentences = (paragraph as Paragraph).children.filter((d): d is Sentence => d.type === 'SentenceNode')
-    const raw: Array<Array<Token & {quoted: boolean}>> = []
-    const quotes: Array<{start: number; end: number}> = []
-    let open = -1
+    const quoted: MutableToken[] = []
+    let open = false
+    let closed = false
     let attributed = false
-    for (const sentence of sentences) {
-      const tokens: Array<Token & {quoted: boolean}> = []
+    for (const sentence of (paragraph as Paragraph).children) {
+      if (sentence.type !== 'SentenceNode') continue
+      const tokens: MutableToken[] = []
       for (const child of sentence.children) addTokens(child, tokens)
       for (const token of tokens) {
         const straight = token.norm === '"'
-        if (open === -1 && (opening.has(token.norm) || straight)) {
-          open = token.start
-          Object.assign(token, {quoted: true})
-        } else if (open !== -1 && (closing.has(token.norm) || straight)) {
-          quotes.push({start: open, end: token.end})
-          open = -1
-          Object.assign(token, {quoted: true})
+        if (!open && (opening.has(token.norm) || straight)) {
+          open = true
+          token.quoted = true
+        } else if (open && (closing.has(token.norm) || straight)) {
+          open = false
+          closed = true
+          token.quoted = true
         } else {
-          Object.assign(token, {quoted: open !== -1})
-          if (open === -1 && speechVerbs.has(token.norm)) attributed = true
+          token.quoted = open
+          if (!open && speechVerbs.has(token.norm)) attributed = true
         }
+
+        if (token.quoted) quoted.push(token)
       }
 
-      raw.push(tokens)
-    }
-
-    for (const [index, sentence] of sentences.entries()) {
       const start = sentence.position?.start.offset ?? 0
       const end = sentence.position?.end.offset ?? start
-      const tokens: SentenceToken[] = (raw[index] ?? []).map((token) => ({...token, attributedQuote: token.quoted && attributed && quotes.length > 0}))
-      result.push({tokens, start, end, text: doc.slice(start, end)})
+      result.push(sentenceInfo(tokens, start, end, doc))
     }
+
+    // A quotation is attributed when its paragraph names a speaker outside the quotes.
+    if (attributed && closed) for (const token of quoted) token.attributedQuote = true
   }
 
   return result
 }
 
-function addTokens(node: SentenceContent, tokens: Array<Token & {quoted: boolean}>): void {
+function sentenceInfo(tokens: readonly SentenceToken[], start: number, end: number, doc: string): SentenceInfo {
+  let text: string | undefined
+  return {
+    tokens,
+    start,
+    end,
+    get text() {
+      text ??= doc.slice(start, end)
+      return text
+    }
+  }
+}
+
+/** Whether a word starts with an upper-case letter (ASCII fast path). */
+function isUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(text)
+}
+
+function addTokens(node: SentenceContent, tokens: MutableToken[]): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
@@ -199,7 +230,7 @@ function addTokens(node: SentenceContent, tokens: Array<Token & {quoted: boolean
     let partEnd = -1
     let text = ''
     const flush = (): void => {
-      if (text) tokens.push({norm: normalize(text), start: partStart, end: partEnd, word: true, capitalized: /^\p{Lu}/u.test(text), quoted: false})
+      if (text) tokens.push({norm: normalize(text), start: partStart, end: partEnd, word: true, capitalized: isUpper(text), quoted: false, attributedQuote: false})
       text = ''
       partStart = -1
     }
@@ -220,5 +251,5 @@ function addTokens(node: SentenceContent, tokens: Array<Token & {quoted: boolean
   }
 
   const value = node.type === 'SourceNode' ? '\u0000source' : 'value' in node ? node.value : ''
-  tokens.push({norm: value, start, end, word: false, capitalized: false, quoted: false})
+  tokens.push({norm: value, start, end, word: false, capitalized: false, quoted: false, attributedQuote: false})
 }

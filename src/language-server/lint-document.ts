@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Linter} from '../cli/linter.js'
 import type {Format} from '../engine/types.js'
-import {engineSettings} from '../engine-options.js'
+import {engineSettings, settleMessages} from '../engine-options.js'
 import type {ClientSettings} from './client-settings.js'
 
 /** One document to lint, as the editor has it now (maybe unsaved). */
@@ -57,6 +57,7 @@ export async function lintDocument(request: LintRequest, linter: Linter): Promis
         }
 
         const result = context?.files.find((d) => d === file)
+        if (result) settleMessages(result)
         done(result && !result.data.unifiedEngineIgnored ? result.messages : undefined)
       }
     )
