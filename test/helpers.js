@@ -21,3 +21,15 @@ export function assertContract(message, doc) {
 
   assert.ok(message.fatal === true || message.fatal === false || message.fatal === undefined, `fatal is true, false or unset (${where})`)
 }
+
+/** A small deterministic PRNG (mulberry32), so generated test corpora are the same on every run. */
+export function random(seed) {
+  let state = seed >>> 0
+  return function () {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

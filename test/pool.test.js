@@ -5,18 +5,8 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import {createLinter, inShard} from '../dist/src/cli/pool.js'
 import {json, run, tree} from './fixtures/cli-helpers.js'
+import {random} from './helpers.js'
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0
-  return function () {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const findings = [
   'Experts say the bridge will last a century.',

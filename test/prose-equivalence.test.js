@@ -20,6 +20,7 @@ import {parseDocument} from '../dist/src/parse/index.js'
 import {passiveList} from '../dist/src/prose/passive-list.js'
 import {passive} from '../dist/src/prose/passive.js'
 import {readability} from '../dist/src/prose/readability.js'
+import {random} from './helpers.js'
 
 // The package does not export its list; read the file it ships.
 const {list: publishedPassiveList} = await import(new URL('../node_modules/retext-passive/lib/list.js', import.meta.url).href)
@@ -62,17 +63,6 @@ const punctuation = [',', ';', ':', ' —', ' -', ' (', ')', ' "', '"', ' ‘', 
 const wrappers = ['"%"', '(%)', '“%”', '‘%’', '«%»', '[%]', '— % —', ': %;', '\'%\'']
 const enders = ['.', '!', '?', '...', '.”', '."']
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0
-  return function () {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Generate a document of `paragraphs` paragraphs from the word lists. */
 function generate(seed, paragraphs) {
