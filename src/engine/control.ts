@@ -2,7 +2,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {DocumentFacts, MarkerFact} from './types.js'
-import {createLocator} from '../parse/locator.js'
+import {locatorFor} from '../parse/locator.js'
 import {source} from './run.js'
 
 const controlled = new Set([source, 'retext-readability', 'retext-passive'])
@@ -16,7 +16,7 @@ export function applyControl(file: VFile, facts: DocumentFacts, isKnown: (id: st
   const markers = facts.markers
   if (markers.length === 0) return
   const doc = String(file)
-  const locator = createLocator(doc)
+  const locator = locatorFor(file, doc)
   const used = new Array<number>(markers.length).fill(0)
   const valid: Array<{marker: MarkerFact; index: number}> = []
   for (const [index, marker] of markers.entries()) {

@@ -1,7 +1,7 @@
 import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {createLocator, type Locator} from '../parse/locator.js'
+import {locatorFor, type Locator} from '../parse/locator.js'
 import {compileMatcher, normalize, type Matcher} from './matcher.js'
 import type {PhraseData} from './phrase-data.js'
 import type {BaseOptions, Handlers, Report, RuleContext, RuleDefinition, SentenceInfo, SentenceToken} from './rule.js'
@@ -79,7 +79,7 @@ export function runRules(tree: Root, file: VFile, rules: readonly PreparedRule[]
   if (active.length === 0) return
   const doc = String(file)
   const facts: DocumentFacts = file.data.credibility ?? {format: 'markdown', links: [], citations: [], markers: [], blocks: []}
-  const locator = createLocator(doc)
+  const locator = locatorFor(file, doc)
   const sentences = collectSentences(tree, doc)
   const handlers: Handlers[] = active.map((rule) => {
     const context: RuleContext = {

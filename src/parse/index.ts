@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {DocumentFacts, Format} from '../engine/types.js'
 import {parseHtml} from './html.js'
-import {createLocator} from './locator.js'
+import {locatorFor} from './locator.js'
 import {parseMarkdown} from './markdown.js'
 import {parseText} from './text.js'
 import {toRoot} from './to-nlcst.js'
@@ -30,7 +30,7 @@ export function detectFormat(file: VFile, format?: Format | undefined): Format {
 /** Parse a document of any format into an nlcst root with positions in the original file, and its facts. */
 export function parseDocument(file: VFile, format: Format): {tree: Root; facts: DocumentFacts} {
   const doc = String(file)
-  const locator = createLocator(doc)
+  const locator = locatorFor(file, doc)
   const {paragraphs, facts} =
     format === 'html' ? parseHtml(file, doc, locator) : format === 'text' ? parseText(doc, locator) : parseMarkdown(file, doc, locator)
   return {tree: toRoot(paragraphs, locator, doc.length), facts}

@@ -35,3 +35,14 @@ export function createLocator(doc: string): Locator {
     return Math.min(doc.length, start + Math.max(0, column - 1))
   }
 }
+
+const locators = new WeakMap<object, {readonly doc: string; readonly locator: Locator}>()
+
+/** The locator of a file's current text, indexed once and shared by the parser, the rules and control comments. */
+export function locatorFor(file: object, doc: string): Locator {
+  const cached = locators.get(file)
+  if (cached && cached.doc === doc) return cached.locator
+  const locator = createLocator(doc)
+  locators.set(file, {doc, locator})
+  return locator
+}
