@@ -42,6 +42,29 @@ test('positions point into the original file, inside quotes, lists and entities'
   assert.deepEqual(credibility(await report(html, {format: 'html'})), ['2:31-2:47 vague-sourcing experts&nbsp;say', '2:59-2:65 promotional iconic'])
 })
 
+test('Markdown: byte order marks, CRLF, escapes, breaks, tables, footnotes and references keep exact places', async () => {
+  // A byte order mark is a character of the file: columns count it.
+  assert.deepEqual(credibility(await report('\uFEFFExperts say so.')), ['1:2-1:13 vague-sourcing Experts say'])
+  assert.deepEqual(credibility(await report('\uFEFF---\ntitle: Experts say\n---\n\nExperts say so.')), ['5:1-5:12 vague-sourcing Experts say'])
+  // CRLF, an escaped character and a hard break before the finding.
+  assert.deepEqual(credibility(await report('A \\*note\\*.\r\nIt is a cutting-edge\\\nworld-class team.')), ['2:9-2:21 promotional cutting-edge', '3:1-3:12 promotional world-class'])
+  // A table cell is a block of its own; pipes without a delimiter row are text.
+  assert.deepEqual(credibility(await report('| Claim | Note |\n| --- | :-: |\n| Experts say | it |\n')), ['3:3-3:14 vague-sourcing Experts say'])
+  const notTable = await lint('a | b\nExperts say | so.')
+  assert.equal(notTable.data.credibility?.blocks.length, 1)
+  // A footnote call is a citation marker; its definition is prose.
+  assert.deepEqual(credibility(await report('Studies show it works.[^1]\n\n[^1]: Smith, 2021.')), [])
+  assert.deepEqual(credibility(await report('Studies show it works.[^1]\n\n[^1]: Experts say so.')), ['3:7-3:18 vague-sourcing Experts say'])
+  // The first definition of a label wins, as in CommonMark.
+  const first = await lint('Buy the [kettle][k].\n\n[k]: https://amzn.to/abc\n[k]: https://example.com/\n')
+  assert.ok(first.messages.some((m) => m.ruleId === 'affiliate-link-undisclosed'))
+  const second = await lint('Buy the [kettle][k].\n\n[k]: https://example.com/\n[k]: https://amzn.to/abc\n')
+  assert.ok(!second.messages.some((m) => m.ruleId === 'affiliate-link-undisclosed'))
+  // A link whose label is its address is literal material, reported once as a link.
+  const autolink = await lint('See [https://amzn.to/x](https://amzn.to/x) now.')
+  assert.deepEqual(autolink.data.credibility?.links.map((link) => link.kind), ['autolink'])
+})
+
 test('code, URLs, front matter, attributes and scripts are never linted', async () => {
   const markdown = [
     '---',

@@ -32,7 +32,7 @@ export function parseDocument(file: VFile, format: Format): {tree: Root; facts: 
   const doc = String(file)
   const locator = locatorFor(file, doc)
   const {paragraphs, facts} =
-    format === 'html' ? parseHtml(file, doc, locator) : format === 'text' ? parseText(doc, locator) : parseMarkdown(file, doc, locator)
+    format === 'html' ? parseHtml(file, doc, locator) : format === 'text' ? parseText(doc, locator) : parseMarkdown(doc, locator)
   return {tree: toRoot(paragraphs, locator, doc.length), facts}
 }
 
