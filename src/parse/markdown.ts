@@ -7,7 +7,7 @@ import {gfmTable} from 'micromark-extension-gfm-table'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import {decodeString} from 'micromark-util-decode-string'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
-import type {Extension, Token} from 'micromark-util-types'
+import type {Event, Extension, Token} from 'micromark-util-types'
 import type {DocumentFacts, MarkerFact} from '../engine/types.js'
 import {linksInHtml} from './html-links.js'
 import type {Locator} from './locator.js'
@@ -112,12 +112,14 @@ interface Waiting {
 
 /** Parse Markdown and cut it into prose blocks, collecting links, citations and markers. */
 export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Paragraph[]; facts: DocumentFacts} {
-  const events = postprocess(parse({extensions: extensionsFor(doc)}).document().write(preprocess()(doc, undefined, true)))
+  // Events take about a hundred bytes per character: read them into prose blocks first, and let them go before the
+  // natural-language parser (which allocates much) runs, so young-generation collections do not keep copying them.
+  let events: Event[] | undefined = postprocess(parse({extensions: extensionsFor(doc)}).document().write(preprocess()(doc, undefined, true)))
+  const proseBlocks: Array<{pieces: Piece[]; start: number; end: number}> = []
   const shift = doc.charCodeAt(0) === 0xfeff ? 1 : 0
   const facts: DocumentFacts = {format: 'markdown', links: [], citations: [], markers: [], blocks: []}
   const definitions = new Map<string, string>()
   const references: Array<{id: string; start: number; end: number}> = []
-  const paragraphs: Paragraph[] = []
 
   // The prose block being read.
   let pieces: Piece[] = []
@@ -245,12 +247,7 @@ export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Parag
       if (breakStart !== -1) endBreak(endOf(token))
       flushRun()
       if (link) closeLink(token)
-      const made = blockToParagraphs(pieces, locator)
-      if (made.length > 0) {
-        facts.blocks.push({start: blockStart, end: endOf(token)})
-        for (const paragraph of made) paragraphs.push(paragraph)
-      }
-
+      if (pieces.length > 0) proseBlocks.push({pieces, start: blockStart, end: endOf(token)})
       pieces = []
       blockStart = -1
     } else if (type === 'htmlFlow' && html) {
@@ -269,6 +266,17 @@ export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Parag
     if (markers) {
       for (const marker of markers) facts.markers.push({...marker, nextEnd: endOf(token)})
       governed.delete(token)
+    }
+  }
+
+  events = undefined
+
+  const paragraphs: Paragraph[] = []
+  for (const block of proseBlocks) {
+    const made = blockToParagraphs(block.pieces, locator)
+    if (made.length > 0) {
+      facts.blocks.push({start: block.start, end: block.end})
+      for (const paragraph of made) paragraphs.push(paragraph)
     }
   }
 

@@ -1,6 +1,6 @@
 import type {Nodes, Paragraph, Parents, Root, RootContent, Sentence, SentenceContent, Source} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import {toString} from 'nlcst-to-string'
+import type {Point} from 'unist'
 import type {Locator} from './locator.js'
 import {chunkPieces, offsetOf, type Piece} from './pieces.js'
 
@@ -43,6 +43,8 @@ export function blockToParagraphs(pieces: readonly Piece[], locator: Locator): P
     if (paragraph.position) paragraphs.push(paragraph)
   }
 
+  lastPoint = undefined
+  lastLocator = undefined
   return paragraphs
 }
 
@@ -53,22 +55,48 @@ export function toRoot(paragraphs: Paragraph[], locator: Locator, length: number
   return root
 }
 
-function patch(nodes: readonly SentenceContent[] | readonly Parents['children'][number][], piece: Piece, index: number, locator: Locator): number {
+/**
+ * Give the parser's nodes places in the file. Children first: a parent spans
+ * its children and shares their points, and neighbours share the point
+ * between them (one object per boundary, not two), which keeps the tree's
+ * allocations (and collections) down.
+ */
+function patch(nodes: ReadonlyArray<Parents['children'][number]>, piece: Piece, index: number, locator: Locator): number {
   let cursor = index
   for (const node of nodes) {
-    const length = toString(node).length
-    if ('children' in node) patch(node.children, piece, cursor, locator)
-    const start = offsetOf(piece, cursor)
-    const end = length > 0 ? offsetOf(piece, cursor + length - 1) + 1 : start
-    place(node, start, end, locator)
-    cursor += length
+    const begin = cursor
+    if ('children' in node && node.children.length > 0) {
+      cursor = patch(node.children, piece, cursor, locator)
+      const first = node.children[0]!.position
+      const last = node.children[node.children.length - 1]!.position
+      if (first && last) {
+        node.position = {start: first.start, end: last.end}
+        continue
+      }
+    } else if ('value' in node) {
+      cursor += node.value.length
+    }
+
+    const start = offsetOf(piece, begin)
+    place(node, start, cursor > begin ? offsetOf(piece, cursor - 1) + 1 : start, locator)
   }
 
   return cursor
 }
 
+/** The last point made, reused when the next node starts where the previous one ended. */
+let lastPoint: Point | undefined
+let lastLocator: Locator | undefined
+
+function pointAt(offset: number, locator: Locator): Point {
+  if (lastPoint && lastLocator === locator && lastPoint.offset === offset) return lastPoint
+  lastPoint = locator.toPoint(offset)
+  lastLocator = locator
+  return lastPoint
+}
+
 function place(node: {position?: unknown}, start: number, end: number, locator: Locator): void {
-  node.position = {start: locator.toPoint(start), end: locator.toPoint(end)}
+  node.position = {start: pointAt(start, locator), end: pointAt(end, locator)}
 }
 
 /** Split sentence content at terminal punctuation into sentences. */
@@ -101,7 +129,10 @@ function fixPositions(node: Nodes): void {
   }
 
   if (first?.position && last?.position) {
-    node.position = {start: first.position.start, end: last.position.end}
+    const position = node.position
+    if (!position || position.start !== first.position.start || position.end !== last.position.end) {
+      node.position = {start: first.position.start, end: last.position.end}
+    }
   } else {
     delete node.position
   }
