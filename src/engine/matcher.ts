@@ -123,16 +123,21 @@ export function compileMatcher(sources: readonly MatcherSource[]): Matcher {
       if (list) for (const pattern of list) marks[pattern.id] = runStamp
     }
 
+    // Patterns that start with a slot (a name, a number) are tried at every word: only those possible here.
+    const slotted = scratchSlotted
+    slotted.length = 0
+    for (const pattern of slotFirst) if (!pattern.anchor || marks[pattern.id] === runStamp) slotted.push(pattern)
+
     let index = 0
     while (index < tokens.length) {
       const token = tokens[index]!
       let advanced = false
       const patterns = byFirst.get(token.norm)
-      if (patterns || (token.word && slotFirst.length > 0)) {
+      if (patterns || (token.word && slotted.length > 0)) {
         const candidates = scratchMatches
         candidates.length = 0
-        for (const pattern of patterns ?? []) if (!pattern.anchor || marks[pattern.id] === runStamp) simulate(pattern, tokens, index, candidates)
-        if (token.word) for (const pattern of slotFirst) if (!pattern.anchor || marks[pattern.id] === runStamp) simulate(pattern, tokens, index, candidates)
+        if (patterns) for (const pattern of patterns) if (!pattern.anchor || marks[pattern.id] === runStamp) simulate(pattern, tokens, index, candidates)
+        if (token.word) for (const pattern of slotted) simulate(pattern, tokens, index, candidates)
         // Longest first; among equals, the entry written first.
         if (candidates.length > 1) candidates.sort((a, b) => b.end - a.end || a.entry.id - b.entry.id)
         for (const match of candidates) {
@@ -150,6 +155,7 @@ export function compileMatcher(sources: readonly MatcherSource[]): Matcher {
 }
 
 const scratchMatches: Match[] = []
+const scratchSlotted: Pattern[] = []
 
 /** Run one pattern from token `start`, adding every way it can end. */
 // Scratch space of `simulate`, reused across calls: matching allocates nothing per candidate.
@@ -431,5 +437,9 @@ function literal(option: string): string[][] {
 
 /** Normalize a word for matching: lower case, straight apostrophes. */
 export function normalize(value: string): string {
-  return value.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'")
+  const lower = value.toLowerCase()
+  return hasCurlyApostrophe.test(lower) ? lower.replace(curlyApostrophes, "'") : lower
 }
+
+const hasCurlyApostrophe = /[\u2018\u2019\u02BC]/
+const curlyApostrophes = /[\u2018\u2019\u02BC]/g

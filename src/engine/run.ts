@@ -212,6 +212,14 @@ function sentenceInfo(tokens: readonly SentenceToken[], start: number, end: numb
   }
 }
 
+function addWord(tokens: MutableToken[], text: string, start: number, end: number): void {
+  tokens.push({norm: normalize(text), start, end, word: true, capitalized: isUpper(text), quoted: false, attributedQuote: false})
+}
+
+function isHyphen(value: string): boolean {
+  return value.length === 1 && (value === '-' || value === '\u2010' || value === '\u2011')
+}
+
 /** Whether a word starts with an upper-case letter (ASCII fast path). */
 function isUpper(text: string): boolean {
   const code = text.charCodeAt(0)
@@ -225,19 +233,22 @@ function addTokens(node: SentenceContent, tokens: MutableToken[]): void {
   if (start === undefined || end === undefined) return
   if (node.type === 'WhiteSpaceNode') return
   if (node.type === 'WordNode') {
+    const children = node.children
+    // Most words are one text node.
+    if (children.length === 1 && children[0]!.type === 'TextNode') {
+      addWord(tokens, children[0]!.value, start, end)
+      return
+    }
+
     // Split hyphenated words into parts, so `cutting-edge` matches `cutting edge` too.
     let partStart = -1
     let partEnd = -1
     let text = ''
-    const flush = (): void => {
-      if (text) tokens.push({norm: normalize(text), start: partStart, end: partEnd, word: true, capitalized: isUpper(text), quoted: false, attributedQuote: false})
-      text = ''
-      partStart = -1
-    }
-
-    for (const child of node.children) {
-      if (child.type === 'PunctuationNode' && /^[-\u2010\u2011]$/.test(child.value)) {
-        flush()
+    for (const child of children) {
+      if (child.type === 'PunctuationNode' && isHyphen(child.value)) {
+        if (text) addWord(tokens, text, partStart, partEnd)
+        text = ''
+        partStart = -1
         continue
       }
 
@@ -246,7 +257,7 @@ function addTokens(node: SentenceContent, tokens: MutableToken[]): void {
       text += child.value
     }
 
-    flush()
+    if (text) addWord(tokens, text, partStart, partEnd)
     return
   }
 

@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {DocumentFacts, Format} from '../engine/types.js'
-import {parseHtml} from './html.js'
+import {loadHtml} from '#load-html'
 import {locatorFor} from './locator.js'
 import {parseMarkdown} from './markdown.js'
 import {parseText} from './text.js'
@@ -32,7 +32,7 @@ export function parseDocument(file: VFile, format: Format): {tree: Root; facts: 
   const doc = String(file)
   const locator = locatorFor(file, doc)
   const {paragraphs, facts} =
-    format === 'html' ? parseHtml(file, doc, locator) : format === 'text' ? parseText(doc, locator) : parseMarkdown(doc, locator)
+    format === 'html' ? loadHtml().parseHtml(file, doc, locator) : format === 'text' ? parseText(doc, locator) : parseMarkdown(doc, locator)
   return {tree: toRoot(paragraphs, locator, doc.length), facts}
 }
 
