@@ -4,7 +4,7 @@ import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {restoreMessages, type Linter, type SerializedMessage} from './cli/linter.js'
 import {parseConfig, type LintOptions} from './config.js'
-import {extensions} from './parse/index.js'
+import {extensions} from './parse/formats.js'
 
 /** Config file and ignore file names, shared by the CLI and the language server. */
 export const configNames = {

@@ -1,7 +1,6 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {LintOptions} from '../config.js'
-import {lint} from '../processor.js'
 
 /** A message as it crosses a worker boundary or sits in the cache: plain data. */
 export interface SerializedMessage {
@@ -29,8 +28,13 @@ export interface Linter {
   readonly close: () => Promise<void>
 }
 
+let processor: Promise<typeof import('../processor.js')> | undefined
+
 /** Lint one job in this thread and return plain messages. */
 export async function lintJob(job: LintJob): Promise<SerializedMessage[]> {
+  // Loaded on the first document this thread lints: a fully cached run, or the main thread of a pooled one, never needs it.
+  processor ??= import('../processor.js')
+  const {lint} = await processor
   const file = new VFile({value: job.value, ...(job.path ? {path: job.path} : {})})
   await lint(file, job.options)
   return file.messages.map((message) => serializeMessage(message))

@@ -6,26 +6,10 @@ import {loadHtml} from '#load-html'
 import {locatorFor} from './locator.js'
 import {parseMarkdown} from './markdown.js'
 import {parseText} from './text.js'
+import {detectFormat} from './formats.js'
 import {toRoot} from './to-nlcst.js'
 
-/** File extensions per format (lower case, with the dot). */
-export const extensions: Readonly<Record<Format, readonly string[]>> = {
-  markdown: ['.md', '.markdown', '.mdown', '.mkd', '.mdx'],
-  html: ['.html', '.htm', '.xhtml'],
-  text: ['.txt', '.text']
-}
-
-const byExtension = new Map<string, Format>()
-for (const [format, list] of Object.entries(extensions) as Array<[Format, readonly string[]]>) {
-  for (const extension of list) byExtension.set(extension, format)
-}
-
-/** The format for a file: the given one, else by extension, else Markdown. */
-export function detectFormat(file: VFile, format?: Format | undefined): Format {
-  if (format) return format
-  const extension = (file.extname ?? '').toLowerCase()
-  return byExtension.get(extension) ?? 'markdown'
-}
+export {detectFormat, extensions} from './formats.js'
 
 /** Parse a document of any format into an nlcst root with positions in the original file, and its facts. */
 export function parseDocument(file: VFile, format: Format): {tree: Root; facts: DocumentFacts} {
