@@ -32,8 +32,12 @@ test('the packed tarball installs and imports from JavaScript and TypeScript', (
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({name: 'scratch', private: true, type: 'module'}))
     // Dependencies come from the npm cache that `npm ci` filled: no network.
     run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(scratch, tarball), 'typescript@' + require('typescript'), '@types/node@' + require('@types/node')], scratch)
-    writeFileSync(join(scratch, 'use.js'), "import {lint} from 'retext-credibility'\nconst file = await lint('Experts say it is world-class.')\nconsole.log(file.messages.map((m) => m.ruleId).join(' '))\n")
-    assert.equal(run(process.execPath, ['use.js'], scratch).trim(), 'vague-sourcing promotional')
+    // HTML support is loaded on first use through the package's `#load-html` import: it must resolve from the tarball.
+    writeFileSync(
+      join(scratch, 'use.js'),
+      "import {lint} from 'retext-credibility'\nconst file = await lint('Experts say it is world-class.')\nconst html = await lint('<p>Experts say so.</p>', {format: 'html'})\nconsole.log(file.messages.map((m) => m.ruleId).join(' ') + ' | ' + html.messages.map((m) => m.ruleId + ' ' + m.column).join(' '))\n"
+    )
+    assert.equal(run(process.execPath, ['use.js'], scratch).trim(), 'vague-sourcing promotional | vague-sourcing 4')
     writeFileSync(
       join(scratch, 'use.ts'),
       "import {lint, retextCredibility, type LintOptions} from 'retext-credibility'\nimport type {VFile} from 'vfile'\nconst options: LintOptions = {format: 'html', rules: {promotional: 'error'}}\nconst file: VFile = await lint('<p>World-class.</p>', options)\nconst plugin: typeof retextCredibility = retextCredibility\nconsole.log(file.messages.length, typeof plugin)\n"
