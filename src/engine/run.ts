@@ -217,7 +217,7 @@ function addWord(tokens: MutableToken[], text: string, start: number, end: numbe
 }
 
 function isHyphen(value: string): boolean {
-  return value.length === 1 && (value === '-' || value === '\u2010' || value === '\u2011')
+  return value === '-' || value === '\u2010' || value === '\u2011'
 }
 
 /** Whether a word starts with an upper-case letter (ASCII fast path). */

@@ -1,6 +1,6 @@
 import type {Point} from 'unist'
 
-/** Offset to point conversion by binary search, so converting every token stays linear-logarithmic (vfile-location scans lines from the top on each call). */
+/** Offset to point conversion by binary search, so converting every token stays linear-logarithmic (vfile-location scans lines from the top on each call). Points are shared: treat them as read-only. */
 export interface Locator {
   readonly toPoint: (offset: number) => Point
   readonly toOffset: (line: number, column: number) => number
@@ -15,10 +15,14 @@ export function createLocator(doc: string): Locator {
     index = doc.indexOf('\n', index + 1)
   }
 
+  // The last point made: a node usually starts where the one before it ended, so the two share one object.
+  let last: Point | undefined
+
   return {toPoint, toOffset}
 
   function toPoint(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, doc.length))
+    if (last?.offset === clamped) return last
     let low = 0
     let high = starts.length - 1
     while (low < high) {
@@ -27,7 +31,8 @@ export function createLocator(doc: string): Locator {
       else high = middle - 1
     }
 
-    return {line: low + 1, column: clamped - (starts[low] ?? 0) + 1, offset: clamped}
+    last = {line: low + 1, column: clamped - (starts[low] ?? 0) + 1, offset: clamped}
+    return last
   }
 
   function toOffset(line: number, column: number): number {

@@ -178,8 +178,7 @@ export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Parag
           const value = referenceBase === 0 ? decodeNamedCharacterReference(raw) : decodeNumericCharacterReference(raw, referenceBase)
           if (value) addDecoded(value, referenceStart)
         } else if (runBreaks.has(type)) {
-          flushRun()
-          if (link) link.plainLabel = false
+          interruptRun()
         } else if (type === 'link') {
           flushRun()
           link = {start: startOf(token), firstPiece: pieces.length, url: undefined, identifier: undefined, labelText: undefined, plainLabel: true}
@@ -188,22 +187,18 @@ export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Parag
         } else if (type === 'resource' || type === 'reference') {
           skip = token
         } else if (type === 'image') {
-          flushRun()
-          if (link) link.plainLabel = false
+          interruptRun()
           skip = token
         } else if (type === 'codeText' || type === 'htmlText' || type === 'autolink') {
-          flushRun()
-          if (link) link.plainLabel = false
+          interruptRun()
           inlineLiteral(token)
           skip = token
         } else if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') {
-          flushRun()
-          if (link) link.plainLabel = false
+          interruptRun()
           breakStart = startOf(token)
           skip = token
         } else if (type === 'gfmFootnoteCall') {
-          flushRun()
-          if (link) link.plainLabel = false
+          interruptRun()
           facts.citations.push(startOf(token))
           skip = token
         }
@@ -349,6 +344,12 @@ export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Parag
 
     clearRun()
     for (const part of splitUrls(piece, onBareUrl)) pieces.push(part)
+  }
+
+  /** Something other than text (emphasis, code, an image, …) ends the text run, and makes a link's label more than plain text. */
+  function interruptRun(): void {
+    flushRun()
+    if (link) link.plainLabel = false
   }
 
   function clearRun(): void {

@@ -1,6 +1,5 @@
 import type {Nodes, Paragraph, Parents, Root, RootContent, Sentence, SentenceContent, Source} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import type {Point} from 'unist'
 import type {Locator} from './locator.js'
 import {chunkPieces, offsetOf, type Piece} from './pieces.js'
 
@@ -43,8 +42,6 @@ export function blockToParagraphs(pieces: readonly Piece[], locator: Locator): P
     if (paragraph.position) paragraphs.push(paragraph)
   }
 
-  lastPoint = undefined
-  lastLocator = undefined
   return paragraphs
 }
 
@@ -84,19 +81,8 @@ function patch(nodes: ReadonlyArray<Parents['children'][number]>, piece: Piece, 
   return cursor
 }
 
-/** The last point made, reused when the next node starts where the previous one ended. */
-let lastPoint: Point | undefined
-let lastLocator: Locator | undefined
-
-function pointAt(offset: number, locator: Locator): Point {
-  if (lastPoint && lastLocator === locator && lastPoint.offset === offset) return lastPoint
-  lastPoint = locator.toPoint(offset)
-  lastLocator = locator
-  return lastPoint
-}
-
 function place(node: {position?: unknown}, start: number, end: number, locator: Locator): void {
-  node.position = {start: pointAt(start, locator), end: pointAt(end, locator)}
+  node.position = {start: locator.toPoint(start), end: locator.toPoint(end)}
 }
 
 /** Split sentence content at terminal punctuation into sentences. */
