@@ -52,6 +52,10 @@ test('Markdown: byte order marks, CRLF, escapes, breaks, tables, footnotes and r
   assert.deepEqual(credibility(await report('| Claim | Note |\n| --- | :-: |\n| Experts say | it |\n')), ['3:3-3:14 vague-sourcing Experts say'])
   const notTable = await lint('a | b\nExperts say | so.')
   assert.equal(notTable.data.credibility?.blocks.length, 1)
+  // Delimiter rows without outer pipes, aligned, or in a block quote; a line of pipes and spaces is not one.
+  assert.equal((await lint('Claim | Note\n:-- | --:\nExperts say | it\n')).data.credibility?.blocks.length, 4)
+  assert.equal((await lint('> | Claim |\n> |:---:|\n> | Experts say |\n')).data.credibility?.blocks.length, 2)
+  assert.equal((await lint('Claim | Note\n  |   |\nExperts say | it\n')).data.credibility?.blocks.length, 1)
   // A footnote call is a citation marker; its definition is prose.
   assert.deepEqual(credibility(await report('Studies show it works.[^1]\n\n[^1]: Smith, 2021.')), [])
   assert.deepEqual(credibility(await report('Studies show it works.[^1]\n\n[^1]: Experts say so.')), ['3:7-3:18 vague-sourcing Experts say'])

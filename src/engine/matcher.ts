@@ -406,8 +406,8 @@ export function parsePattern(phrase: string, data: PhraseData): PatternToken[] {
 }
 
 /** The word sequences a pattern token stands for. */
-function alternatives(part: string, data: PhraseData): string[][] {
-  const result: string[][] = []
+function alternatives(part: string, data: PhraseData): Array<readonly string[]> {
+  const result: Array<readonly string[]> = []
   for (const option of part.split('|')) {
     if (option.startsWith('@')) {
       const set = data.sets[option.slice(1).replace(/~$/, '')]
@@ -424,8 +424,21 @@ function alternatives(part: string, data: PhraseData): string[][] {
   return result
 }
 
-/** A literal (`say~`, `state-of-the-art`, `close_to`) as word sequences. */
-function literal(option: string): string[][] {
+/** Word sequences of literals already read: sets are shared by many patterns, so members come up again and again. */
+const literals = new Map<string, ReadonlyArray<readonly string[]>>()
+
+/** A literal (`say~`, `state-of-the-art`, `close_to`) as word sequences (shared, read-only). */
+function literal(option: string): ReadonlyArray<readonly string[]> {
+  let sequences = literals.get(option)
+  if (!sequences) {
+    sequences = readLiteral(option)
+    literals.set(option, sequences)
+  }
+
+  return sequences
+}
+
+function readLiteral(option: string): string[][] {
   const inflected = option.endsWith('~')
   const base = normalize(inflected ? option.slice(0, -1) : option)
   const words = base.split(/[-_\s]+/).flatMap((word) => (word.startsWith('#') && word.length > 1 ? ['#', word.slice(1)] : [word])).filter(Boolean)

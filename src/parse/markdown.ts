@@ -41,8 +41,14 @@ const tableExtension = gfmTable()
 const frontmatterExtension = frontmatter(['yaml', 'toml'])
 const extensionSets = new Map<number, Extension[]>()
 
-/** A line that could be a table's delimiter row (`| --- | :-: |`), after container markers. Linear: the classes around `[|:-]` are disjoint from the first. */
-const delimiterRow = /^[ \t>]*[|:-][-:| \t]*$/m
+/**
+ * A line that could be a table's delimiter row (`| --- | :-: |`), after
+ * container markers: every cell of one has a dash, so a line of pipes and
+ * spaces (common in compiler output inside code blocks) does not switch the
+ * table construct on. Linear: after the prefix only `|`, `:` or `-` can come,
+ * and those are not in the prefix's class.
+ */
+const delimiterRow = /^[ \t>]*(?:\|[ \t]*)?:?-[-:| \t]*$/m
 
 function extensionsFor(doc: string): Extension[] {
   const table = doc.includes('|') && doc.includes('-') && delimiterRow.test(doc)

@@ -4,6 +4,7 @@ import {toString} from 'nlcst-to-string'
 import {pointEnd, pointStart} from 'unist-util-position'
 import type {VFile} from 'vfile'
 import {passiveList} from './passive-list.js'
+import {wordText} from './word-text.js'
 
 /** Options of `passive`, the same as `retext-passive`'s. */
 export interface PassiveOptions {
@@ -40,7 +41,7 @@ export function passive(options?: PassiveOptions | null): (tree: Root, file: VFi
 
   return function (tree, file) {
     eachWord(tree, function (node, position, parent) {
-      const word = normalize(toString(node))
+      const word = normalize(wordText(node))
       const own = byWord.get(word)
       const candidates = own ? [...wildcards, ...own] : wildcards
       if (candidates.length === 0 || isLiteral(parent, position)) return
@@ -57,7 +58,7 @@ export function passive(options?: PassiveOptions | null): (tree: Root, file: VFi
 
 function report(file: VFile, match: SentenceContent[], index: number, parent: Parents, phrase: string): void {
   const before = findWordBefore(parent, index)
-  if (!before || !verbs.has(toString(before).toLowerCase())) return
+  if (!before || !verbs.has(wordText(before).toLowerCase())) return
 
   const start = pointStart(match[0])
   const end = pointEnd(match[match.length - 1])
@@ -92,7 +93,7 @@ function test(phrase: string, position: number, parent: Parents): SentenceConten
   for (const expression of expressions) {
     while (position < siblings.length && siblings[position]!.type === 'WhiteSpaceNode') position++
     const sibling = siblings[position]
-    if (!sibling || sibling.type !== 'WordNode' || (expression !== '*' && normalize(expression) !== normalize(toString(sibling)))) return undefined
+    if (!sibling || sibling.type !== 'WordNode' || (expression !== '*' && normalize(expression) !== normalize(wordText(sibling)))) return undefined
     position++
   }
 
@@ -111,7 +112,11 @@ function findWordBefore(parent: Parents, index: number): Nodes | undefined {
   return undefined
 }
 
-/** `nlcst-normalize` with default options: lowercase, no dashes, no apostrophes. */
+/** `nlcst-normalize` with default options: lowercase, no dashes, no apostrophes (straight or curly). */
 function normalize(value: string): string {
-  return value.toLowerCase().replace(/’/g, "'").replace(/-/g, '').replace(/'/g, '')
+  const lower = value.toLowerCase()
+  return dashOrApostrophe.test(lower) ? lower.replace(dashesAndApostrophes, '') : lower
 }
+
+const dashOrApostrophe = /[-'’]/
+const dashesAndApostrophes = /[-'’]/g

@@ -11,6 +11,7 @@ import {spache} from 'spache'
 import {spacheFormula} from 'spache-formula'
 import {syllable} from 'syllable'
 import type {VFile} from 'vfile'
+import {wordText} from './word-text.js'
 
 /** Options of `readability`, the same as `retext-readability`'s. */
 export interface ReadabilityOptions {
@@ -57,7 +58,7 @@ export function readability(options?: ReadabilityOptions | null): (tree: Root, f
       let totalSyllables = 0
 
       for (const node of words) {
-        const value = toString(node)
+        const value = wordText(node)
         const caseless = value.toLowerCase()
         const syllables = syllablesOf(value)
         totalSyllables += syllables
