@@ -23,8 +23,16 @@ export function createLocator(doc: string): Locator {
   function toPoint(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, doc.length))
     if (last?.offset === clamped) return last
-    let low = 0
+    // Offsets mostly come in order: try the line of the last point before searching.
+    let low = last ? last.line - 1 : 0
     let high = starts.length - 1
+    if (clamped < (starts[low] ?? 0)) {
+      high = low - 1
+      low = 0
+    } else if (low + 1 <= high && clamped < (starts[low + 1] ?? 0)) {
+      high = low
+    }
+
     while (low < high) {
       const middle = (low + high + 1) >> 1
       if ((starts[middle] ?? 0) <= clamped) low = middle

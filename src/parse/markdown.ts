@@ -148,7 +148,11 @@ export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Parag
   let waiting: Waiting[] = []
   const governed = new Map<Token, MarkerFact[]>()
 
-  for (const [kind, token] of events) {
+  // An indexed loop: destructuring through the array iterator allocates a result per event until the loop is optimized.
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!
+    const kind = event[0]
+    const token = event[1]
     const type: string = token.type
 
     if (skip) {
