@@ -146,15 +146,23 @@ const speechVerbs = new Set([
 const opening = new Set(['“', '«', '„', '‘', '‹'])
 const closing = new Set(['”', '»', '’', '›'])
 
-/** A token while its sentence is being read; exposed read-only as a `SentenceToken`. */
-interface MutableToken {
-  norm: string
-  start: number
-  end: number
-  word: boolean
-  capitalized: boolean
-  quoted: boolean
-  attributedQuote: boolean
+/**
+ * A token while its sentence is being read; exposed read-only as a
+ * `SentenceToken`. A class, not an object literal, for the same reason as the
+ * parser's points (`src/parse/plain.ts`): a document's tokens are all alive
+ * while its rules run, which made V8 allocate every later token straight in
+ * the old generation.
+ */
+class MutableToken {
+  quoted = false
+  attributedQuote = false
+  constructor(
+    public norm: string,
+    public start: number,
+    public end: number,
+    public word: boolean,
+    public capitalized: boolean
+  ) {}
 }
 
 /** Tokens and quotation state of every sentence, in document order. */
@@ -168,7 +176,7 @@ function collectSentences(tree: Root, doc: string): SentenceInfo[] {
     let attributed = false
     for (const sentence of (paragraph as Paragraph).children) {
       if (sentence.type !== 'SentenceNode') continue
-      const tokens: MutableToken[] = []
+      const tokens = Array.of<MutableToken>()
       for (const child of sentence.children) addTokens(child, tokens)
       for (const token of tokens) {
         const straight = token.norm === '"'
@@ -213,7 +221,7 @@ function sentenceInfo(tokens: readonly SentenceToken[], start: number, end: numb
 }
 
 function addWord(tokens: MutableToken[], text: string, start: number, end: number): void {
-  tokens.push({norm: normalize(text), start, end, word: true, capitalized: isUpper(text), quoted: false, attributedQuote: false})
+  tokens.push(new MutableToken(normalize(text), start, end, true, isUpper(text)))
 }
 
 function isHyphen(value: string): boolean {
@@ -262,5 +270,5 @@ function addTokens(node: SentenceContent, tokens: MutableToken[]): void {
   }
 
   const value = node.type === 'SourceNode' ? '\u0000source' : 'value' in node ? node.value : ''
-  tokens.push({norm: value, start, end, word: false, capitalized: false, quoted: false, attributedQuote: false})
+  tokens.push(new MutableToken(value, start, end, false, false))
 }

@@ -1,4 +1,5 @@
 import type {Point} from 'unist'
+import {point} from './plain.js'
 
 /** Offset to point conversion by binary search, so converting every token stays linear-logarithmic (vfile-location scans lines from the top on each call). Points are shared: treat them as read-only. */
 export interface Locator {
@@ -39,7 +40,7 @@ export function createLocator(doc: string): Locator {
       else high = middle - 1
     }
 
-    last = {line: low + 1, column: clamped - (starts[low] ?? 0) + 1, offset: clamped}
+    last = point(low + 1, clamped - (starts[low] ?? 0) + 1, clamped)
     return last
   }
 

@@ -2,10 +2,12 @@ import type {Nodes, Paragraph, Parents, Root, RootContent, Sentence, SentenceCon
 import {ParseEnglish} from 'parse-english'
 import type {Locator} from './locator.js'
 import {chunkPieces, offsetOf, type Piece} from './pieces.js'
+import {literalNode, parentNode, position} from './plain.js'
+import {tokenize} from './tokenize.js'
 
 const terminalMarker = /^[!.?\u2026\u203D]+$/
 
-/** One parser for the process: `parse-english` keeps no per-document state in `tokenize`. */
+/** One parser for the process, for its sentence and paragraph plugins (which keep no per-document state); `tokenize.ts` makes the tokens. */
 const parser = new ParseEnglish()
 
 /**
@@ -19,15 +21,15 @@ const parser = new ParseEnglish()
 export function blockToParagraphs(pieces: readonly Piece[], locator: Locator): Paragraph[] {
   const paragraphs: Paragraph[] = []
   for (const chunk of chunkPieces(pieces)) {
-    const content: SentenceContent[] = []
+    const content = Array.of<SentenceContent>()
     for (const piece of chunk) {
       if (piece.value.length === 0) continue
       if (piece.kind === 'source') {
-        const node: Source = {type: 'SourceNode', value: piece.value}
+        const node = literalNode<Source>('SourceNode', piece.value)
         place(node, offsetOf(piece, 0), offsetOf(piece, piece.value.length - 1) + 1, locator)
         content.push(node)
       } else {
-        const nodes = parser.tokenize(piece.value)
+        const nodes = tokenize(piece.value)
         patch(nodes, piece, 0, locator)
         content.push(...nodes)
       }
@@ -36,7 +38,7 @@ export function blockToParagraphs(pieces: readonly Piece[], locator: Locator): P
     if (content.length === 0) continue
     const sentence: Sentence = {type: 'SentenceNode', children: content}
     for (const plugin of parser.tokenizeSentencePlugins) plugin(sentence)
-    const paragraph: Paragraph = {type: 'ParagraphNode', children: split(sentence.children)}
+    const paragraph = parentNode<Paragraph>('ParagraphNode', split(sentence.children))
     for (const plugin of parser.tokenizeParagraphPlugins) plugin(paragraph)
     fixPositions(paragraph)
     if (paragraph.position) paragraphs.push(paragraph)
@@ -48,7 +50,7 @@ export function blockToParagraphs(pieces: readonly Piece[], locator: Locator): P
 /** Assemble paragraphs into a root. */
 export function toRoot(paragraphs: Paragraph[], locator: Locator, length: number): Root {
   const root: Root = {type: 'RootNode', children: paragraphs as RootContent[]}
-  root.position = {start: locator.toPoint(0), end: locator.toPoint(length)}
+  root.position = position(locator.toPoint(0), locator.toPoint(length))
   return root
 }
 
@@ -67,7 +69,7 @@ function patch(nodes: ReadonlyArray<Parents['children'][number]>, piece: Piece, 
       const first = node.children[0]!.position
       const last = node.children[node.children.length - 1]!.position
       if (first && last) {
-        node.position = {start: first.start, end: last.end}
+        node.position = position(first.start, last.end)
         continue
       }
     } else if ('value' in node) {
@@ -82,18 +84,18 @@ function patch(nodes: ReadonlyArray<Parents['children'][number]>, piece: Piece, 
 }
 
 function place(node: {position?: unknown}, start: number, end: number, locator: Locator): void {
-  node.position = {start: locator.toPoint(start), end: locator.toPoint(end)}
+  node.position = position(locator.toPoint(start), locator.toPoint(end))
 }
 
 /** Split sentence content at terminal punctuation into sentences. */
 function split(children: SentenceContent[]): Sentence[] {
-  const sentences: Sentence[] = []
+  const sentences = Array.of<Sentence>()
   let start = 0
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
     if (!child) continue
     if (index === children.length - 1 || (child.type === 'PunctuationNode' && terminalMarker.test(child.value))) {
-      sentences.push({type: 'SentenceNode', children: children.slice(start, index + 1)})
+      sentences.push(parentNode<Sentence>('SentenceNode', children.slice(start, index + 1)))
       start = index + 1
     }
   }
@@ -115,9 +117,9 @@ function fixPositions(node: Nodes): void {
   }
 
   if (first?.position && last?.position) {
-    const position = node.position
-    if (!position || position.start !== first.position.start || position.end !== last.position.end) {
-      node.position = {start: first.position.start, end: last.position.end}
+    const own = node.position
+    if (!own || own.start !== first.position.start || own.end !== last.position.end) {
+      node.position = position(first.position.start, last.position.end)
     }
   } else {
     delete node.position
