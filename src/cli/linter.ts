@@ -75,7 +75,20 @@ export function restoreMessages(file: VFile, messages: readonly SerializedMessag
   }
 }
 
-/** A linter that works in this thread, with no cache. */
+/**
+ * A linter that works in this thread, with no cache, one document at a time.
+ * unified-engine hands over every file at once; `lint` is asynchronous between
+ * parsing and running the rules, so without a queue every document would be
+ * parsed before any was finished, and all their trees would be alive at once.
+ */
 export function createInlineLinter(): Linter {
-  return {lint: lintJob, close: async () => {}}
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    lint(job) {
+      const result = queue.then(() => lintJob(job))
+      queue = result.catch(() => undefined)
+      return result
+    },
+    close: async () => {}
+  }
 }
