@@ -10,8 +10,6 @@ import type {BaseOptions, RuleDefinition} from './engine/rule.js'
 import {prepareRule, runRules, type PreparedRule} from './engine/run.js'
 import {fatalFor, parseSetting} from './engine/severity.js'
 import type {Level, RuleSetting} from './engine/types.js'
-import {passive as passivePlugin} from './prose/passive.js'
-import {readability as readabilityPlugin} from './prose/readability.js'
 
 /** The credibility rules, in the order they run. */
 export const ruleDefinitions: ReadonlyArray<RuleDefinition<BaseOptions>> = [
@@ -57,31 +55,46 @@ export const retextCredibility: Plugin<[(CredibilityOptions | undefined)?], Root
     if (rule) prepared.push(rule)
   }
 
-  const prose: Array<{ruleId: 'readability' | 'passive'; level: Level; transformer: Transformer<Root>}> = []
+  const prose: Array<{ruleId: 'readability' | 'passive'; level: Level; make: () => Promise<Transformer<Root>>; transformer?: Transformer<Root>}> = []
   const readability = resolve(settings, 'readability')
   if (readability.level !== 'off') {
     // Same formulas, lists and messages as `retext-readability`, cheaper (see `src/prose/readability.ts`).
-    const transformer = readabilityPlugin({...proseRules.readability.defaults, ...readability.options}) as Transformer<Root>
-    prose.push({ruleId: 'readability', level: readability.level, transformer})
+    const options = {...proseRules.readability.defaults, ...readability.options}
+    prose.push({ruleId: 'readability', level: readability.level, make: async () => (await loadReadability()).readability(options) as Transformer<Root>})
   }
 
   const passive = resolve(settings, 'passive')
   if (passive.level !== 'off') {
     // Same list and messages as `retext-passive`, cheaper (see `src/prose/passive.ts`).
-    const transformer = passivePlugin({...passive.options}) as Transformer<Root>
-    prose.push({ruleId: 'passive', level: passive.level, transformer})
+    const options = {...passive.options}
+    prose.push({ruleId: 'passive', level: passive.level, make: async () => (await loadPassive()).passive(options) as Transformer<Root>})
   }
 
   return async function (tree, file) {
     const start = file.messages.length
     runRules(tree, file, prepared)
     const credibility = file.messages.slice(start)
-    for (const {ruleId, level, transformer} of prose) {
+    for (const entry of prose) {
+      entry.transformer ??= await entry.make()
       const before = file.messages.length
-      await transformer(tree, file, () => {})
-      stampProse(file, before, ruleId, level, credibility)
+      await entry.transformer(tree, file, () => {})
+      stampProse(file, before, entry.ruleId, entry.level, credibility)
     }
   }
+}
+
+// Readability and passive (with their word lists) load when a processor first runs them, so turning them off skips them.
+let readabilityModule: Promise<typeof import('./prose/readability.js')> | undefined
+let passiveModule: Promise<typeof import('./prose/passive.js')> | undefined
+
+function loadReadability(): Promise<typeof import('./prose/readability.js')> {
+  readabilityModule ??= import('./prose/readability.js')
+  return readabilityModule
+}
+
+function loadPassive(): Promise<typeof import('./prose/passive.js')> {
+  passiveModule ??= import('./prose/passive.js')
+  return passiveModule
 }
 
 function resolve(settings: CredibilityOptions, ruleId: string): {level: Level; options: Record<string, unknown>} {
