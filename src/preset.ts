@@ -60,14 +60,14 @@ export const retextCredibility: Plugin<[(CredibilityOptions | undefined)?], Root
   if (readability.level !== 'off') {
     // Same formulas, lists and messages as `retext-readability`, cheaper (see `src/prose/readability.ts`).
     const options = {...proseRules.readability.defaults, ...readability.options}
-    prose.push({ruleId: 'readability', level: readability.level, make: async () => (await loadReadability()).readability(options) as Transformer<Root>})
+    prose.push({ruleId: 'readability', level: readability.level, make: async () => (await (readabilityModule ??= import('./prose/readability.js'))).readability(options) as Transformer<Root>})
   }
 
   const passive = resolve(settings, 'passive')
   if (passive.level !== 'off') {
     // Same list and messages as `retext-passive`, cheaper (see `src/prose/passive.ts`).
     const options = {...passive.options}
-    prose.push({ruleId: 'passive', level: passive.level, make: async () => (await loadPassive()).passive(options) as Transformer<Root>})
+    prose.push({ruleId: 'passive', level: passive.level, make: async () => (await (passiveModule ??= import('./prose/passive.js'))).passive(options) as Transformer<Root>})
   }
 
   return async function (tree, file) {
@@ -83,19 +83,9 @@ export const retextCredibility: Plugin<[(CredibilityOptions | undefined)?], Root
   }
 }
 
-// Readability and passive (with their word lists) load when a processor first runs them, so turning them off skips them.
+// Readability and passive (with their word lists) load once, when a processor first runs them, so turning them off skips them.
 let readabilityModule: Promise<typeof import('./prose/readability.js')> | undefined
 let passiveModule: Promise<typeof import('./prose/passive.js')> | undefined
-
-function loadReadability(): Promise<typeof import('./prose/readability.js')> {
-  readabilityModule ??= import('./prose/readability.js')
-  return readabilityModule
-}
-
-function loadPassive(): Promise<typeof import('./prose/passive.js')> {
-  passiveModule ??= import('./prose/passive.js')
-  return passiveModule
-}
 
 function resolve(settings: CredibilityOptions, ruleId: string): {level: Level; options: Record<string, unknown>} {
   const found = settingFor(settings.rules, ruleId)

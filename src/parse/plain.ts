@@ -18,26 +18,33 @@ import type {Point, Position} from 'unist'
  * which has none.
  */
 
-interface PointConstructor {
-  new (line: number, column: number, offset: number): Point
-}
-
-interface PositionConstructor {
-  new (start: Point, end: Point): Position
-}
+/** A constructor function, as TypeScript sees `function` values used with `new`. */
+type Constructor<Arguments extends unknown[], Made> = new (...parameters: Arguments) => Made
 
 const PlainPoint = function (this: Point, line: number, column: number, offset: number) {
   this.line = line
   this.column = column
   this.offset = offset
-} as unknown as PointConstructor
+} as unknown as Constructor<[number, number, number], Point>
 PlainPoint.prototype = Object.prototype
 
 const PlainPosition = function (this: Position, start: Point, end: Point) {
   this.start = start
   this.end = end
-} as unknown as PositionConstructor
+} as unknown as Constructor<[Point, Point], Position>
 PlainPosition.prototype = Object.prototype
+
+const PlainParent = function (this: {type: string; children: unknown[]}, type: string, children: unknown[]) {
+  this.type = type
+  this.children = children
+} as unknown as Constructor<[string, unknown[]], {type: string; children: unknown[]}>
+PlainParent.prototype = Object.prototype
+
+const PlainLiteral = function (this: {type: string; value: string}, type: string, value: string) {
+  this.type = type
+  this.value = value
+} as unknown as Constructor<[string, string], {type: string; value: string}>
+PlainLiteral.prototype = Object.prototype
 
 /** A plain `{line, column, offset}` point. */
 export function point(line: number, column: number, offset: number): Point {
@@ -48,26 +55,6 @@ export function point(line: number, column: number, offset: number): Point {
 export function position(start: Point, end: Point): Position {
   return new PlainPosition(start, end)
 }
-
-interface ParentConstructor {
-  new (type: string, children: unknown[]): {type: string; children: unknown[]}
-}
-
-interface LiteralConstructor {
-  new (type: string, value: string): {type: string; value: string}
-}
-
-const PlainParent = function (this: {type: string; children: unknown[]}, type: string, children: unknown[]) {
-  this.type = type
-  this.children = children
-} as unknown as ParentConstructor
-PlainParent.prototype = Object.prototype
-
-const PlainLiteral = function (this: {type: string; value: string}, type: string, value: string) {
-  this.type = type
-  this.value = value
-} as unknown as LiteralConstructor
-PlainLiteral.prototype = Object.prototype
 
 /** A plain `{type, children}` node (a paragraph or sentence the parser keeps). */
 export function parentNode<Node extends {type: string; children: unknown[]}>(type: Node['type'], children: Node['children']): Node {

@@ -6,7 +6,7 @@
  * without the tokenizer's throw-away positions;
  * `test/tokenize-equivalence.test.js` checks that both agree.
  *
- * Usage: `node .tooling/src/tooling/generate-char-classes.js [--check]`.
+ * Usage: `node .tooling/src/tooling/generate-char-classes.js` (run by `npm run build`; the output is not committed).
  */
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -38,12 +38,5 @@ const text =
   '/** The class of each run: `w` word, ` ` white space, `p` punctuation, `s` symbol. */\n' +
   'export const runKinds = ' + JSON.stringify(kinds) + '\n'
 
-const current = existsSync(target) ? readFileSync(target, 'utf8') : ''
-if (current !== text) {
-  if (process.argv.includes('--check')) {
-    console.error('src/parse/char-classes.generated.ts is out of date; run `npm run build`')
-    process.exitCode = 1
-  } else {
-    writeFileSync(target, text)
-  }
-}
+// Written only when it changed, so an unchanged table keeps its modification time.
+if ((existsSync(target) ? readFileSync(target, 'utf8') : '') !== text) writeFileSync(target, text)
