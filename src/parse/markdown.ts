@@ -118,219 +118,279 @@ interface Waiting {
 
 /** Parse Markdown and cut it into prose blocks, collecting links, citations and markers. */
 export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Paragraph[]; facts: DocumentFacts} {
-  // Events take about a hundred bytes per character: read them into prose blocks first, and let them go before the
-  // natural-language parser (which allocates much) runs, so young-generation collections do not keep copying them.
-  let events: Event[] | undefined = postprocess(parse({extensions: extensionsFor(doc)}).document().write(preprocess()(doc, undefined, true)))
-  const proseBlocks: Array<{pieces: Piece[]; start: number; end: number}> = []
-  const shift = doc.charCodeAt(0) === 0xfeff ? 1 : 0
-  const facts: DocumentFacts = {format: 'markdown', links: [], citations: [], markers: [], blocks: []}
-  const definitions = new Map<string, string>()
-  const references: Array<{id: string; start: number; end: number}> = []
+  // Events take about a hundred bytes per character: they are read into prose blocks (and let go, on return from
+  // `read`) before the natural-language parser (which allocates much) runs, so young-generation collections do not
+  // keep copying them.
+  return read(doc).finish(locator)
+}
 
-  // The prose block being read.
-  let pieces: Piece[] = []
-  let blockStart = -1
-  let textDepth = 0
-  // The text run being read: slices of the file (`start` to `end`), or decoded characters (`values`) placed at `start`.
-  const runValues: Array<string | undefined> = []
-  const runStarts: number[] = []
-  const runEnds: number[] = []
-  // A token whose inside is skipped (code, images, link destinations, …) until its exit.
-  let skip: Token | undefined
-  let link: OpenLink | undefined
-  let definition: {id: string | undefined; url: string} | undefined
-  let breakStart = -1
-  let referenceStart = 0
-  let referenceBase = 0
-  let html: {start: number; parts: string[]} | undefined
-  // Comment markers waiting for the node after them, and the nodes they govern.
-  const scopes: Scope[] = [{item: 0}]
-  let waiting: Waiting[] = []
-  const governed = new Map<Token, MarkerFact[]>()
-
+function read(doc: string): Reader {
+  const events: Event[] = postprocess(parse({extensions: extensionsFor(doc)}).document().write(preprocess()(doc, undefined, true)))
+  const reader = new Reader(doc)
   // An indexed loop: destructuring through the array iterator allocates a result per event until the loop is optimized.
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!
-    const kind = event[0]
-    const token = event[1]
+    if (event[0] === 'enter') reader.enter(event[1])
+    else reader.exit(event[1])
+  }
+
+  return reader
+}
+
+/**
+ * The state of reading one document's events. Each kind of event has a small
+ * method of its own rather than a branch of one big loop: V8 compiles (and,
+ * when a rare branch is first taken, recompiles) a function whole, and the
+ * one big function was a fifth of all optimizing compilation in a run.
+ */
+class Reader {
+  readonly doc: string
+  /** micromark drops a byte order mark before counting offsets; the file keeps it. */
+  readonly shift: number
+  readonly facts: DocumentFacts = {format: 'markdown', links: [], citations: [], markers: [], blocks: []}
+  readonly proseBlocks: Array<{pieces: Piece[]; start: number; end: number}> = []
+  readonly definitions = new Map<string, string>()
+  readonly references: Array<{id: string; start: number; end: number}> = []
+
+  // The prose block being read.
+  pieces: Piece[] = []
+  blockStart = -1
+  textDepth = 0
+  // The text run being read: slices of the file (`start` to `end`), or decoded characters (`values`) placed at `start`.
+  readonly runValues: Array<string | undefined> = []
+  readonly runStarts: number[] = []
+  readonly runEnds: number[] = []
+  /** A token whose inside is skipped (code, images, link destinations, …) until its exit. */
+  skip: Token | undefined = undefined
+  link: OpenLink | undefined = undefined
+  definition: {id: string | undefined; url: string} | undefined = undefined
+  breakStart = -1
+  referenceStart = 0
+  referenceBase = 0
+  html: {start: number; parts: string[]} | undefined = undefined
+  // Comment markers waiting for the node after them, and the nodes they govern.
+  readonly scopes: Scope[] = [{item: 0}]
+  waiting: Waiting[] = []
+  readonly governed = new Map<Token, MarkerFact[]>()
+
+  constructor(doc: string) {
+    this.doc = doc
+    this.shift = doc.charCodeAt(0) === 0xfeff ? 1 : 0
+  }
+
+  enter(token: Token): void {
+    if (this.skip) return
     const type: string = token.type
-
-    if (skip) {
-      if (kind !== 'exit') continue
-      if (token !== skip) {
-        if (skip.type === 'resource' && type === 'resourceDestinationString') link!.url = decodeString(slice(token))
-        else if (skip.type === 'reference' && type === 'referenceString') link!.identifier = normalizeIdentifier(slice(token)).toLowerCase()
-        else if (definition && type === 'definitionLabelString') definition.id = normalizeIdentifier(slice(token)).toLowerCase()
-        else if (definition && type === 'definitionDestinationString') definition.url = decodeString(slice(token))
-        continue
+    if (this.breakStart !== -1 && type !== 'lineEnding') this.endBreak(this.startOf(token))
+    if (this.textDepth > 0) {
+      if (type === 'data' || type === 'characterEscapeValue' || type === 'lineEnding') {
+        if (this.breakStart === -1) this.addSegment(this.startOf(token), this.endOf(token))
+        else this.endBreak(this.endOf(token))
+      } else {
+        this.enterInline(token, type)
       }
-
-      skip = undefined
-    } else if (kind === 'enter') {
-      if (breakStart !== -1 && type !== 'lineEnding') endBreak(startOf(token))
-
-      if (textDepth > 0) {
-        if (type === 'data' || type === 'characterEscapeValue' || type === 'lineEnding') {
-          if (breakStart === -1) addSegment(startOf(token), endOf(token))
-          else endBreak(endOf(token))
-          continue
-        }
-
-        if (type === 'characterReference') {
-          referenceStart = startOf(token)
-          referenceBase = 0
-        } else if (type === 'characterReferenceMarkerNumeric') {
-          referenceBase = 10
-        } else if (type === 'characterReferenceMarkerHexadecimal') {
-          referenceBase = 16
-        } else if (type === 'characterReferenceValue') {
-          const raw = slice(token)
-          const value = referenceBase === 0 ? decodeNamedCharacterReference(raw) : decodeNumericCharacterReference(raw, referenceBase)
-          if (value) addDecoded(value, referenceStart)
-        } else if (runBreaks.has(type)) {
-          interruptRun()
-        } else if (type === 'link') {
-          flushRun()
-          link = {start: startOf(token), firstPiece: pieces.length, url: undefined, identifier: undefined, labelText: undefined, plainLabel: true}
-        } else if (type === 'labelText') {
-          if (link) link.labelText = slice(token)
-        } else if (type === 'resource' || type === 'reference') {
-          skip = token
-        } else if (type === 'image') {
-          interruptRun()
-          skip = token
-        } else if (type === 'codeText' || type === 'htmlText' || type === 'autolink') {
-          interruptRun()
-          inlineLiteral(token)
-          skip = token
-        } else if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') {
-          interruptRun()
-          breakStart = startOf(token)
-          skip = token
-        } else if (type === 'gfmFootnoteCall') {
-          interruptRun()
-          facts.citations.push(startOf(token))
-          skip = token
-        }
-
-        continue
-      }
-
-      if (html) {
-        if (type === 'htmlFlowData') html.parts.push(slice(token))
-        else if (type === 'lineEnding') html.parts.push(doc.startsWith('\r\n', startOf(token)) ? '\r\n' : doc.charAt(startOf(token)))
-        continue
-      }
-
-      if (flowNodes.has(type)) noteFlowNode(token)
-      if (textTokens.has(type)) textDepth++
-      if (leafTokens.has(type)) {
-        pieces = []
-        blockStart = startOf(token)
-      } else if (flowContainers.has(type)) {
-        scopes.push({item: 0})
-      } else if (type === 'listItemPrefix') {
-        scopes.at(-1)!.item++
-      } else if (type === 'htmlFlow') {
-        html = {start: startOf(token), parts: []}
-      } else if (type === 'definition') {
-        definition = {id: undefined, url: ''}
-        skip = token
-      } else if (type === 'codeFenced' || type === 'codeIndented' || type === 'yaml' || type === 'toml') {
-        skip = token
-      }
-
-      continue
+    } else if (this.html) {
+      this.enterHtmlFlow(token, type)
+    } else {
+      this.enterFlow(token, type)
     }
+  }
 
-    // Exit (of a skipped token too).
-    if (textTokens.has(type)) textDepth--
-    if (textDepth > 0) {
-      if (runBreaks.has(type)) flushRun()
-      else if (type === 'link' && link) closeLink(token)
-    } else if (leafTokens.has(type)) {
-      if (breakStart !== -1) endBreak(endOf(token))
-      flushRun()
-      if (link) closeLink(token)
-      if (pieces.length > 0) proseBlocks.push({pieces, start: blockStart, end: endOf(token)})
-      pieces = []
-      blockStart = -1
-    } else if (type === 'htmlFlow' && html) {
-      closeHtml(token)
-    } else if (type === 'definition' && definition) {
-      // The first definition of a label wins, as in CommonMark.
-      if (definition.id !== undefined && !definitions.has(definition.id)) definitions.set(definition.id, definition.url)
-      definition = undefined
+  /** Inside text: a construct other than plain characters. */
+  enterInline(token: Token, type: string): void {
+    if (type === 'characterReference') {
+      this.referenceStart = this.startOf(token)
+      this.referenceBase = 0
+    } else if (type === 'characterReferenceMarkerNumeric') {
+      this.referenceBase = 10
+    } else if (type === 'characterReferenceMarkerHexadecimal') {
+      this.referenceBase = 16
+    } else if (type === 'characterReferenceValue') {
+      const raw = this.slice(token)
+      const value = this.referenceBase === 0 ? decodeNamedCharacterReference(raw) : decodeNumericCharacterReference(raw, this.referenceBase)
+      if (value) this.addDecoded(value, this.referenceStart)
+    } else if (runBreaks.has(type)) {
+      this.interruptRun()
+    } else if (type === 'link') {
+      this.flushRun()
+      this.link = {start: this.startOf(token), firstPiece: this.pieces.length, url: undefined, identifier: undefined, labelText: undefined, plainLabel: true}
+    } else if (type === 'labelText') {
+      if (this.link) this.link.labelText = this.slice(token)
+    } else if (type === 'resource' || type === 'reference') {
+      this.skip = token
+    } else if (type === 'image') {
+      this.interruptRun()
+      this.skip = token
+    } else if (type === 'codeText' || type === 'htmlText' || type === 'autolink') {
+      this.interruptRun()
+      this.inlineLiteral(token)
+      this.skip = token
+    } else if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') {
+      this.interruptRun()
+      this.breakStart = this.startOf(token)
+      this.skip = token
+    } else if (type === 'gfmFootnoteCall') {
+      this.interruptRun()
+      this.facts.citations.push(this.startOf(token))
+      this.skip = token
+    }
+  }
+
+  /** Inside flow HTML: its lines, kept whole. */
+  enterHtmlFlow(token: Token, type: string): void {
+    const html = this.html!
+    if (type === 'htmlFlowData') html.parts.push(this.slice(token))
+    else if (type === 'lineEnding') html.parts.push(this.doc.startsWith('\r\n', this.startOf(token)) ? '\r\n' : this.doc.charAt(this.startOf(token)))
+  }
+
+  /** Outside text: blocks and containers. */
+  enterFlow(token: Token, type: string): void {
+    if (flowNodes.has(type)) this.noteFlowNode(token)
+    if (textTokens.has(type)) this.textDepth++
+    if (leafTokens.has(type)) {
+      this.pieces = []
+      this.blockStart = this.startOf(token)
     } else if (flowContainers.has(type)) {
-      const scope = scopes.pop()
-      for (const entry of waiting) if (entry.scope === scope) facts.markers.push(entry.marker)
-      waiting = waiting.filter((entry) => entry.scope !== scope)
+      this.scopes.push({item: 0})
+    } else if (type === 'listItemPrefix') {
+      this.scopes.at(-1)!.item++
+    } else if (type === 'htmlFlow') {
+      this.html = {start: this.startOf(token), parts: []}
+    } else if (type === 'definition') {
+      this.definition = {id: undefined, url: ''}
+      this.skip = token
+    } else if (type === 'codeFenced' || type === 'codeIndented' || type === 'yaml' || type === 'toml') {
+      this.skip = token
+    }
+  }
+
+  exit(token: Token): void {
+    const type: string = token.type
+    if (this.skip) {
+      if (token !== this.skip) {
+        this.exitSkipped(token, type)
+        return
+      }
+
+      this.skip = undefined
     }
 
-    const markers = governed.size > 0 ? governed.get(token) : undefined
+    if (textTokens.has(type)) this.textDepth--
+    if (this.textDepth > 0) {
+      if (runBreaks.has(type)) this.flushRun()
+      else if (type === 'link' && this.link) this.closeLink(token)
+    } else if (leafTokens.has(type)) {
+      this.exitLeaf(token)
+    } else if (type === 'htmlFlow' && this.html) {
+      this.closeHtml(token)
+    } else if (type === 'definition' && this.definition) {
+      this.closeDefinition()
+    } else if (flowContainers.has(type)) {
+      this.closeContainer()
+    }
+
+    if (this.governed.size > 0) this.closeGoverned(token)
+  }
+
+  /** Inside a skipped token: only the parts of link destinations and definitions are read. */
+  exitSkipped(token: Token, type: string): void {
+    const skip = this.skip!
+    if (skip.type === 'resource' && type === 'resourceDestinationString') this.link!.url = decodeString(this.slice(token))
+    else if (skip.type === 'reference' && type === 'referenceString') this.link!.identifier = normalizeIdentifier(this.slice(token)).toLowerCase()
+    else if (this.definition && type === 'definitionLabelString') this.definition.id = normalizeIdentifier(this.slice(token)).toLowerCase()
+    else if (this.definition && type === 'definitionDestinationString') this.definition.url = decodeString(this.slice(token))
+  }
+
+  exitLeaf(token: Token): void {
+    if (this.breakStart !== -1) this.endBreak(this.endOf(token))
+    this.flushRun()
+    if (this.link) this.closeLink(token)
+    if (this.pieces.length > 0) this.proseBlocks.push({pieces: this.pieces, start: this.blockStart, end: this.endOf(token)})
+    this.pieces = []
+    this.blockStart = -1
+  }
+
+  closeDefinition(): void {
+    const definition = this.definition!
+    // The first definition of a label wins, as in CommonMark.
+    if (definition.id !== undefined && !this.definitions.has(definition.id)) this.definitions.set(definition.id, definition.url)
+    this.definition = undefined
+  }
+
+  closeContainer(): void {
+    const scope = this.scopes.pop()
+    for (const entry of this.waiting) if (entry.scope === scope) this.facts.markers.push(entry.marker)
+    this.waiting = this.waiting.filter((entry) => entry.scope !== scope)
+  }
+
+  closeGoverned(token: Token): void {
+    const markers = this.governed.get(token)
     if (markers) {
-      for (const marker of markers) facts.markers.push({...marker, nextEnd: endOf(token)})
-      governed.delete(token)
+      for (const marker of markers) this.facts.markers.push({...marker, nextEnd: this.endOf(token)})
+      this.governed.delete(token)
     }
   }
 
-  events = undefined
-
-  const paragraphs: Paragraph[] = []
-  for (const block of proseBlocks) {
-    const made = blockToParagraphs(block.pieces, locator)
-    if (made.length > 0) {
-      facts.blocks.push({start: block.start, end: block.end})
-      for (const paragraph of made) paragraphs.push(paragraph)
+  /** All events read: prose blocks into paragraphs, references resolved, facts in document order. */
+  finish(locator: Locator): {paragraphs: Paragraph[]; facts: DocumentFacts} {
+    const facts = this.facts
+    const paragraphs: Paragraph[] = []
+    for (const block of this.proseBlocks) {
+      const made = blockToParagraphs(block.pieces, locator)
+      if (made.length > 0) {
+        facts.blocks.push({start: block.start, end: block.end})
+        for (const paragraph of made) paragraphs.push(paragraph)
+      }
     }
+
+    for (const entry of this.waiting) facts.markers.push(entry.marker)
+
+    for (const reference of this.references) {
+      const url = this.definitions.get(reference.id)
+      if (url !== undefined) facts.links.push({url, start: reference.start, end: reference.end, rel: [], kind: 'reference'})
+    }
+
+    facts.links.sort((a, b) => a.start - b.start)
+    facts.citations.sort((a, b) => a - b)
+    facts.markers.sort((a, b) => a.start - b.start)
+    return {paragraphs, facts}
   }
 
-  for (const entry of waiting) facts.markers.push(entry.marker)
-
-  for (const reference of references) {
-    const url = definitions.get(reference.id)
-    if (url !== undefined) facts.links.push({url, start: reference.start, end: reference.end, rel: [], kind: 'reference'})
+  startOf(token: Token): number {
+    return token.start.offset + this.shift
   }
 
-  facts.links.sort((a, b) => a.start - b.start)
-  facts.citations.sort((a, b) => a - b)
-  facts.markers.sort((a, b) => a.start - b.start)
-  return {paragraphs, facts}
-
-  // micromark drops a byte order mark before counting offsets; the file keeps it.
-  function startOf(token: Token): number {
-    return token.start.offset + shift
+  endOf(token: Token): number {
+    return token.end.offset + this.shift
   }
 
-  function endOf(token: Token): number {
-    return token.end.offset + shift
+  slice(token: Token): string {
+    return this.doc.slice(this.startOf(token), this.endOf(token))
   }
 
-  function slice(token: Token): string {
-    return doc.slice(startOf(token), endOf(token))
-  }
-
-  function addSegment(start: number, end: number): void {
+  addSegment(start: number, end: number): void {
     if (start >= end) return
+    const runEnds = this.runEnds
     const last = runEnds.length - 1
-    if (last >= 0 && runEnds[last] === start && runValues[last] === undefined) {
+    if (last >= 0 && runEnds[last] === start && this.runValues[last] === undefined) {
       runEnds[last] = end
       return
     }
 
-    runValues.push(undefined)
-    runStarts.push(start)
+    this.runValues.push(undefined)
+    this.runStarts.push(start)
     runEnds.push(end)
   }
 
-  function addDecoded(value: string, at: number): void {
-    runValues.push(value)
-    runStarts.push(at)
-    runEnds.push(at + 1)
+  addDecoded(value: string, at: number): void {
+    this.runValues.push(value)
+    this.runStarts.push(at)
+    this.runEnds.push(at + 1)
   }
 
   /** End the text run: one piece, a slice of the file when it is one, with character offsets otherwise. */
-  function flushRun(): void {
+  flushRun(): void {
+    const {runValues, runStarts, runEnds, doc} = this
     const count = runStarts.length
     if (count === 0) return
     let piece: Piece
@@ -352,99 +412,102 @@ export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Parag
       piece = {kind: 'text', value, offsets}
     }
 
-    clearRun()
-    for (const part of splitUrls(piece, onBareUrl)) pieces.push(part)
+    this.clearRun()
+    for (const part of splitUrls(piece, this.onBareUrl)) this.pieces.push(part)
   }
 
   /** Something other than text (emphasis, code, an image, …) ends the text run, and makes a link's label more than plain text. */
-  function interruptRun(): void {
-    flushRun()
-    if (link) link.plainLabel = false
+  interruptRun(): void {
+    this.flushRun()
+    if (this.link) this.link.plainLabel = false
   }
 
-  function clearRun(): void {
-    runValues.length = 0
-    runStarts.length = 0
-    runEnds.length = 0
+  clearRun(): void {
+    this.runValues.length = 0
+    this.runStarts.length = 0
+    this.runEnds.length = 0
   }
 
-  function onBareUrl(url: string, start: number, end: number): void {
-    facts.links.push({url, start, end, rel: [], kind: 'bare'})
+  readonly onBareUrl = (url: string, start: number, end: number): void => {
+    this.facts.links.push({url, start, end, rel: [], kind: 'bare'})
   }
 
   /** A hard break, through the line ending after it, is literal material. */
-  function endBreak(end: number): void {
-    pieces.push({kind: 'source', value: doc.slice(breakStart, end), offsets: breakStart})
-    breakStart = -1
+  endBreak(end: number): void {
+    this.pieces.push({kind: 'source', value: this.doc.slice(this.breakStart, end), offsets: this.breakStart})
+    this.breakStart = -1
   }
 
   /** Code, inline HTML and `<autolinks>` stay in the prose as literal material. */
-  function inlineLiteral(token: Token): void {
-    const start = startOf(token)
-    const value = slice(token)
+  inlineLiteral(token: Token): void {
+    const start = this.startOf(token)
+    const value = this.slice(token)
     if (token.type === 'htmlText') {
-      for (const found of linksInHtml(value, start)) facts.links.push(found)
+      for (const found of linksInHtml(value, start)) this.facts.links.push(found)
     } else if (token.type === 'autolink') {
       const inner = value.slice(1, -1)
       const url = /^[a-z][a-z\d+.-]*:/i.test(inner) ? inner : 'mailto:' + inner
-      facts.links.push({url, start, end: endOf(token), rel: [], kind: 'autolink'})
+      this.facts.links.push({url, start, end: this.endOf(token), rel: [], kind: 'autolink'})
     }
 
-    pieces.push({kind: 'source', value, offsets: start})
+    this.pieces.push({kind: 'source', value, offsets: start})
   }
 
-  function closeLink(token: Token): void {
-    const open = link!
-    link = undefined
+  closeLink(token: Token): void {
+    const open = this.link!
+    this.link = undefined
     const start = open.start
-    const end = endOf(token)
+    const end = this.endOf(token)
     if (open.url !== undefined) {
       const url = open.url
       const label = open.plainLabel && open.labelText !== undefined ? decodeString(open.labelText) : undefined
-      const bare = (value: string) => value.replace(/^https?:\/\//, '')
-      const isAutolink = label !== undefined && (url === label || url === 'mailto:' + label || bare(url) === bare(label))
-      facts.links.push({url, start, end, rel: [], kind: isAutolink ? 'autolink' : 'inline'})
+      const isAutolink = label !== undefined && (url === label || url === 'mailto:' + label || withoutScheme(url) === withoutScheme(label))
+      this.facts.links.push({url, start, end, rel: [], kind: isAutolink ? 'autolink' : 'inline'})
       if (isAutolink) {
         // The label is the address again: literal material, not prose (nor a bare URL of its own).
-        clearRun()
-        pieces.length = open.firstPiece
-        pieces.push({kind: 'source', value: doc.slice(start, end), offsets: start})
+        this.clearRun()
+        this.pieces.length = open.firstPiece
+        this.pieces.push({kind: 'source', value: this.doc.slice(start, end), offsets: start})
         return
       }
 
-      flushRun()
+      this.flushRun()
     } else {
-      flushRun()
-      references.push({id: open.identifier ?? normalizeIdentifier(open.labelText ?? '').toLowerCase(), start, end})
+      this.flushRun()
+      this.references.push({id: open.identifier ?? normalizeIdentifier(open.labelText ?? '').toLowerCase(), start, end})
     }
   }
 
-  function closeHtml(token: Token): void {
-    const {start, parts} = html!
-    html = undefined
+  closeHtml(token: Token): void {
+    const {start, parts} = this.html!
+    this.html = undefined
     const value = parts.join('')
-    const marker = value.startsWith('<!--') ? parseMarker(value, start, endOf(token), undefined) : undefined
+    const marker = value.startsWith('<!--') ? parseMarker(value, start, this.endOf(token), undefined) : undefined
     if (marker) {
-      const scope = scopes.at(-1)!
-      waiting.push({marker, scope, item: scope.item})
+      const scope = this.scopes.at(-1)!
+      this.waiting.push({marker, scope, item: scope.item})
     } else {
-      for (const found of linksInHtml(value, start)) facts.links.push(found)
+      for (const found of linksInHtml(value, start)) this.facts.links.push(found)
     }
   }
 
   /** A flow node starts: markers waiting in its scope govern it if it is in their list item, else nothing. */
-  function noteFlowNode(token: Token): void {
-    if (waiting.length === 0) return
-    const scope = scopes.at(-1)!
+  noteFlowNode(token: Token): void {
+    if (this.waiting.length === 0) return
+    const scope = this.scopes.at(-1)!
     let mine: MarkerFact[] | undefined
     const rest: Waiting[] = []
-    for (const entry of waiting) {
+    for (const entry of this.waiting) {
       if (entry.scope !== scope) rest.push(entry)
       else if (entry.item === scope.item) (mine ??= []).push(entry.marker)
-      else facts.markers.push(entry.marker)
+      else this.facts.markers.push(entry.marker)
     }
 
-    waiting = rest
-    if (mine) governed.set(token, mine)
+    this.waiting = rest
+    if (mine) this.governed.set(token, mine)
   }
+}
+
+function withoutScheme(value: string): string {
+  return value.replace(/^https?:\/\//, '')
 }
