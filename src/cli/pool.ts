@@ -6,6 +6,7 @@ import Tinypool from 'tinypool'
 import {createInlineLinter, type Linter, type SerializedMessage} from './linter.js'
 import {relativePath} from './paths.js'
 import {toolVersion} from './tool-info.js'
+import {tuneForWorkers} from './v8-flags.js'
 import {restoreError, type WorkerResult} from './worker.js'
 
 /** Options of `createLinter`, as the CLI parses them from its flags. */
@@ -67,7 +68,11 @@ function createPoolLinter(jobs: number): Linter {
   return {
     async lint(job) {
       // One worker at first; tinypool adds more (up to `jobs`) while jobs wait, so one file costs one worker.
-      pool ??= new Tinypool({filename: workerFile, minThreads: 1, maxThreads: jobs, idleTimeout: 60_000})
+      if (!pool) {
+        tuneForWorkers()
+        pool = new Tinypool({filename: workerFile, minThreads: 1, maxThreads: jobs, idleTimeout: 60_000})
+      }
+
       const result = (await pool.run(job)) as WorkerResult
       if (result.ok) return result.messages
       throw restoreError(result.error)
