@@ -28,7 +28,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const benchFile = fileURLToPath(import.meta.url)
 const peakFile = path.join(here, 'peak.js')
-const cliFile = path.resolve(here, '..', 'cli', 'bin.js')
+const cliFile = path.resolve(here, '..', '..', 'cli', 'bin.js')
 
 type ChildScenario = 'floor' | 'rules' | 'preset'
 
