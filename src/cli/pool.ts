@@ -2,7 +2,7 @@ import {createHash, randomBytes} from 'node:crypto'
 import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import Tinypool from 'tinypool'
+import type Tinypool from 'tinypool'
 import {createInlineLinter, type Linter, type SerializedMessage} from './linter.js'
 import {relativePath} from './paths.js'
 import {toolVersion} from './tool-info.js'
@@ -64,23 +64,23 @@ const workerFile = fileURLToPath(new URL('worker.js', import.meta.url))
 
 /** A linter that sends every job to one of `jobs` worker threads. */
 function createPoolLinter(jobs: number): Linter {
-  let pool: Tinypool | undefined
+  let pool: Promise<Tinypool> | undefined
   return {
     async lint(job) {
+      // Loaded and started on the first job: a fully cached run never loads tinypool.
       // One worker at first; tinypool adds more (up to `jobs`) while jobs wait, so one file costs one worker.
-      if (!pool) {
+      pool ??= import('tinypool').then(({default: Pool}) => {
         tuneForWorkers()
-        pool = new Tinypool({filename: workerFile, minThreads: 1, maxThreads: jobs, idleTimeout: 60_000})
-      }
-
-      const result = (await pool.run(job)) as WorkerResult
+        return new Pool({filename: workerFile, minThreads: 1, maxThreads: jobs, idleTimeout: 60_000})
+      })
+      const result = (await (await pool).run(job)) as WorkerResult
       if (result.ok) return result.messages
       throw restoreError(result.error)
     },
     async close() {
       const current = pool
       pool = undefined
-      if (current) await current.destroy()
+      if (current) await (await current).destroy()
     }
   }
 }
