@@ -1,5 +1,5 @@
 // Packaging is tested like a published library: publint, are-the-types-wrong,
-// and the packed tarball installed into a scratch project and imported.
+// and the packed tarball installed into a scratch project, imported, and its bin run.
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
@@ -44,6 +44,15 @@ test('the packed tarball installs and imports from JavaScript and TypeScript', (
     )
     writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({compilerOptions: {module: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node']}, files: ['use.ts']}))
     run(process.execPath, [join(scratch, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], scratch)
+    // The bin is a bundle (`dist/cli/`) whose worker entry and HTML support are found next to its chunks: run the
+    // installed one with workers on Markdown and HTML, so a layout the bundle does not match fails here.
+    writeFileSync(join(scratch, 'a.md'), '# A\n\nExperts say it is world-class.\n')
+    writeFileSync(join(scratch, 'b.html'), '<p>Studies show it works.</p>\n')
+    const report = JSON.parse(run(join(scratch, 'node_modules', '.bin', 'retext-credibility'), ['a.md', 'b.html', '--jobs', '2', '--report', 'json'], scratch))
+    assert.deepEqual(
+      report.map((file) => file.path + ': ' + file.messages.map((message) => message.ruleId).join(' ')),
+      ['a.md: vague-sourcing promotional', 'b.html: vague-sourcing']
+    )
   } finally {
     rmSync(scratch, {recursive: true, force: true})
   }
