@@ -80,7 +80,9 @@ function createPoolLinter(jobs: number): Linter {
     async close() {
       const current = pool
       pool = undefined
-      if (current) await (await current).destroy()
+      // A pool that failed to start has already failed every job it was given.
+      const instance = current ? await current.catch(() => undefined) : undefined
+      if (instance) await instance.destroy()
     }
   }
 }
