@@ -11,8 +11,8 @@ import v8 from 'node:v8'
  * By default V8 sends a function to its optimizing compiler (TurboFan) after
  * about 66 kB of its bytecode has run. micromark, parse-latin and the rules
  * are many small functions, so a run over the Rust book optimized some 360
- * of them (about two CPU-seconds of compiling, measured with
- * `--trace-opt`), many for a handful of documents' gain. A budget of 600 kB
+ * of them (`--trace-opt` counts about 2.4 s of compiling, tracing included),
+ * many for a handful of documents' gain. A budget of 600 kB
  * optimizes only what stays hot: 140 functions, and about a fifth less CPU
  * on a whole run; the same settings are faster on a 12 MB tree too
  * (`docs/performance.md`, "Fifth round").

@@ -17,13 +17,14 @@
  * next to itself, and Node's built-ins.
  */
 import {rmSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
 import {build} from 'esbuild'
 
-const root = fileURLToPath(new URL('../../..', import.meta.url))
+const root = join(import.meta.dirname, '..', '..', '..')
+const outdir = join(root, 'dist', 'cli')
 
 // Chunk names carry content hashes: start empty so chunks of earlier builds do not pile up.
-rmSync(new URL('../../../dist/cli', import.meta.url), {recursive: true, force: true})
+rmSync(outdir, {recursive: true, force: true})
 
 await build({
   absWorkingDir: root,
@@ -31,7 +32,7 @@ await build({
   // relative to itself, which in the bundle is any chunk in `dist/cli/`; what it shares with the rest comes from the
   // same chunks, so there is one copy of every module.
   entryPoints: {bin: 'dist/src/cli/bin.js', worker: 'dist/src/cli/worker.js', html: 'dist/src/parse/html.js'},
-  outdir: 'dist/cli',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
