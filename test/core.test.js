@@ -69,6 +69,35 @@ test('Markdown: byte order marks, CRLF, escapes, breaks, tables, footnotes and r
   assert.deepEqual(autolink.data.credibility?.links.map((link) => link.kind), ['autolink'])
 })
 
+test('Markdown: HTML blocks, references, footnotes, entities and line prefixes read as CommonMark and GFM say', async () => {
+  // A self-closing tag alone on a line starts an HTML block: its attributes are not prose.
+  assert.deepEqual(credibility(await report('<img alt="Experts say it is world-class" src="a.png" />\n\nStudies show it.')), ['3:1-3:13 vague-sourcing Studies show'])
+  // In a block quote, a line of only `>` ends an HTML block; the prose after it is read.
+  assert.deepEqual(credibility(await report('> </aside>\n>\n> Experts say so.\n')), ['3:3-3:14 vague-sourcing Experts say'])
+  // HTML has no lazy lines: a line without the `>` ends the quote and the HTML in it.
+  assert.deepEqual(credibility(await report('> <div>\nExperts say so.\n')), ['2:1-2:12 vague-sourcing Experts say'])
+  // CRLF line endings end HTML blocks, fences and hard breaks too, and places stay exact.
+  assert.deepEqual(credibility(await report('<div>\r\nExperts say\r\n</div>\r\n\r\n```\r\nExperts say\r\n```\r\n\r\nIt is  \r\ncutting-edge.\r\n')), ['10:1-10:13 promotional cutting-edge'])
+  // A reference to a label defined later is a link; to nothing, text (brackets and all).
+  const later = await lint('Buy the [kettle] today.\n\n[kettle]: https://amzn.to/abc\n')
+  assert.deepEqual(later.data.credibility?.links.map((link) => [link.kind, link.start, link.end]), [['reference', 8, 16]])
+  const undefinedReference = await lint('Buy the [kettle][nowhere] today.\n')
+  assert.deepEqual(undefinedReference.data.credibility?.links, [])
+  // A footnote call counts only when its label is defined (case-insensitively); else it is text.
+  assert.deepEqual((await lint('Studies show it.[^A]\n\n[^a]: Smith, 2021.\n')).data.credibility?.citations, [16])
+  assert.deepEqual((await lint('Studies show it.[^nope]\n')).data.credibility?.citations, [])
+  // A definition goes on with lines indented four columns, and lazily.
+  assert.deepEqual(credibility(await report('Text.[^1]\n\n[^1]: Smith.\n    Experts say so.\n')), ['4:5-4:16 vague-sourcing Experts say'])
+  assert.deepEqual(credibility(await report('Text.[^1]\n\n[^1]: Smith.\n\n    Experts say so.\n')), ['5:5-5:16 vague-sourcing Experts say'])
+  // Entities: known ones are decoded in place, unknown ones and too-long numbers are text.
+  const entities = await lint('Caf&eacute; &bogus; &#12345678; world&#45;class team.')
+  assert.equal(entities.messages.find((m) => m.ruleId?.startsWith('promotional'))?.actual, 'world&#45;class')
+  // `---` after the first line is a rule or a setext underline, never front matter.
+  assert.deepEqual(credibility(await report('Intro.\n\n---\nExperts say so.\n---\n')), ['4:1-4:12 vague-sourcing Experts say'])
+  // Indentation of continued lines and trailing white space are not prose, but the words keep their places.
+  assert.deepEqual(credibility(await report('A claim  \n   experts say   \n  is cutting-edge.   ')), ['2:4-2:15 vague-sourcing experts say', '3:6-3:18 promotional cutting-edge'])
+})
+
 test('code, URLs, front matter, attributes and scripts are never linted', async () => {
   const markdown = [
     '---',

@@ -9,13 +9,15 @@ import v8 from 'node:v8'
  * on node's own command line wins.
  *
  * By default V8 sends a function to its optimizing compiler (TurboFan) after
- * about 66 kB of its bytecode has run. micromark, parse-latin and the rules
- * are many small functions, so a run over the Rust book optimized some 360
- * of them (`--trace-opt` counts about 2.4 s of compiling, tracing included),
- * many for a handful of documents' gain. A budget of 600 kB
+ * about 66 kB of its bytecode has run. parse-latin, the Markdown parser and
+ * the rules are many small functions, so a run over the Rust book optimized
+ * some 360 of them (`--trace-opt` counts about 2.4 s of compiling, tracing
+ * included), many for a handful of documents' gain. A budget of 600 kB
  * optimizes only what stays hot: 140 functions, and about a fifth less CPU
  * on a whole run; the same settings are faster on a 12 MB tree too
- * (`docs/performance.md`, "Fifth round").
+ * (`docs/performance.md`, "Fifth round"). Measured again with the Lezer
+ * parser (sixth round): `--jobs 2` on the Rust book takes about 0.99 s with
+ * it and 1.24 s without.
  */
 const interruptBudget = 600_000
 

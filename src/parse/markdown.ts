@@ -1,105 +1,39 @@
 import type {Paragraph} from 'nlcst'
+import type {TreeCursor} from '@lezer/common'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
-import {parse, postprocess, preprocess} from 'micromark'
-import {frontmatter} from 'micromark-extension-frontmatter'
-import {gfmFootnote} from 'micromark-extension-gfm-footnote'
-import {gfmTable} from 'micromark-extension-gfm-table'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import {decodeString} from 'micromark-util-decode-string'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
-import type {Event, Extension, Token} from 'micromark-util-types'
 import type {DocumentFacts, MarkerFact} from '../engine/types.js'
 import {linksInHtml} from './html-links.js'
 import type {Locator} from './locator.js'
+import {grammarFor, Kind, prepareSource, type Source} from './markdown-syntax.js'
 import {parseMarker} from './markers.js'
 import {splitUrls, type Piece} from './pieces.js'
 import {blockToParagraphs} from './to-nlcst.js'
 
 /*
- * Markdown is read straight from micromark's events, the token stream that
- * remark-parse (through mdast-util-from-markdown) turns into a syntax tree.
- * We need only the prose of leaf blocks, with each character's offset in
- * the file, plus links, citation markers and comments: building the whole
- * mdast tree first (and then aligning its decoded text back to the file)
- * cost a third of the lint. Tokens carry exact offsets, so a prose run is a
- * slice of the file unless an escape or character reference interrupts it.
+ * Markdown is read from the syntax tree of `@lezer/markdown`
+ * (`markdown-syntax.ts`). We need only the prose of leaf blocks, with each
+ * character's offset in the file, plus links, citation markers and comments.
+ * Nodes carry exact offsets, so a prose run is a slice of the file unless an
+ * escape or character reference interrupts it.
  *
  * Text runs end where mdast would end a `text` node (at emphasis, links,
- * code, HTML, breaks and footnote calls), so the prose handed to the
- * natural-language parser is what it was with the tree.
+ * code, HTML, breaks and footnote calls), and line prefixes and suffixes
+ * (indentation, container markers, trailing white space) are left out as
+ * CommonMark says, so the prose handed to the natural-language parser is
+ * what it is with remark-parse.
  */
-
-/**
- * GFM footnotes (citation markers) and tables, and front matter, each only
- * when the document can contain it: the table construct is tried at the
- * start of every paragraph and costs a fifth of the parse. GFM's autolink
- * literals are not used at all: bare URLs are found by the linear URL
- * splitter instead, which also keeps them out of prose.
- */
-const footnoteExtension = gfmFootnote()
-const tableExtension = gfmTable()
-const frontmatterExtension = frontmatter(['yaml', 'toml'])
-const extensionSets = new Map<number, Extension[]>()
-
-/**
- * A line that could be a table's delimiter row (`| --- | :-: |`), after
- * container markers: every cell of one has a dash, so a line of pipes and
- * spaces (common in compiler output inside code blocks) does not switch the
- * table construct on. Linear: after the prefix only `|`, `:` or `-` can come,
- * and those are not in the prefix's class.
- */
-const delimiterRow = /^[ \t>]*(?:\|[ \t]*)?:?-[-:| \t]*$/m
-
-function extensionsFor(doc: string): Extension[] {
-  const table = doc.includes('|') && doc.includes('-') && delimiterRow.test(doc)
-  const footnote = doc.includes('[^')
-  const front = doc.startsWith('---') || doc.startsWith('+++') || doc.startsWith('\uFEFF---') || doc.startsWith('\uFEFF+++')
-  const key = (table ? 1 : 0) | (footnote ? 2 : 0) | (front ? 4 : 0)
-  let list = extensionSets.get(key)
-  if (!list) {
-    list = []
-    if (footnote) list.push(footnoteExtension)
-    if (table) list.push(tableExtension)
-    if (front) list.push(frontmatterExtension)
-    extensionSets.set(key, list)
-  }
-
-  return list
-}
-
-/** Tokens whose prose is read: the text of a paragraph, heading or table cell. */
-const textTokens = new Set(['paragraph', 'atxHeadingText', 'setextHeadingText', 'tableContent'])
-/** Tokens that make a prose block of their own. */
-const leafTokens = new Set(['paragraph', 'atxHeading', 'setextHeading', 'tableHeader', 'tableData'])
-/** Inline tokens that start or end a text run without being text themselves. */
-const runBreaks = new Set(['emphasis', 'strong', 'strikethrough'])
-/** Flow tokens that are nodes of the tree (siblings a comment marker can govern). */
-const flowNodes = new Set([
-  'paragraph',
-  'atxHeading',
-  'setextHeading',
-  'codeFenced',
-  'codeIndented',
-  'htmlFlow',
-  'thematicBreak',
-  'blockQuote',
-  'listOrdered',
-  'listUnordered',
-  'table',
-  'definition',
-  'gfmFootnoteDefinition'
-])
-/** Flow tokens that hold other flow. */
-const flowContainers = new Set(['blockQuote', 'listOrdered', 'listUnordered', 'gfmFootnoteDefinition'])
 
 /** A link being read: `[label](url)` or `[label][ref]`. */
 interface OpenLink {
   readonly start: number
   /** Where the label's pieces begin in the block's pieces. */
   readonly firstPiece: number
-  url: string | undefined
-  identifier: string | undefined
-  labelText: string | undefined
+  readonly url: string | undefined
+  readonly identifier: string | undefined
+  readonly labelText: string
   /** Whether the label is plain text (no emphasis, code or other constructs). */
   plainLabel: boolean
 }
@@ -118,203 +52,388 @@ interface Waiting {
 
 /** Parse Markdown and cut it into prose blocks, collecting links, citations and markers. */
 export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Paragraph[]; facts: DocumentFacts} {
-  // Events take about a hundred bytes per character: they are read into prose blocks (and let go, on return from
-  // `read`) before the natural-language parser (which allocates much) runs, so young-generation collections do not
-  // keep copying them.
+  // The syntax tree is read into prose blocks (and let go, on return from `read`) before the natural-language parser
+  // (which allocates much) runs.
   return read(doc).finish(locator)
 }
 
 function read(doc: string): Reader {
-  const events: Event[] = postprocess(parse({extensions: extensionsFor(doc)}).document().write(preprocess()(doc, undefined, true)))
-  const reader = new Reader(doc)
-  // An indexed loop: destructuring through the array iterator allocates a result per event until the loop is optimized.
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!
-    if (event[0] === 'enter') reader.enter(event[1])
-    else reader.exit(event[1])
-  }
-
+  const source = prepareSource(doc)
+  const {parser, kinds} = grammarFor(source.text)
+  const cursor = parser.parse(source.text).cursor()
+  const reader = new Reader(doc, source, kinds)
+  // Reference links and footnote calls count only when defined, and a definition may come after its use.
+  reader.collectDefinitions(cursor)
+  reader.flowChildren(cursor)
   return reader
 }
 
+/** Space or tab: what CommonMark strips around the lines of a paragraph. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9
+}
+
 /**
- * The state of reading one document's events. Each kind of event has a small
- * method of its own rather than a branch of one big loop: V8 compiles (and,
- * when a rare branch is first taken, recompiles) a function whole, and the
- * one big function was a fifth of all optimizing compilation in a run.
+ * The state of reading one document's tree. The tree is walked with one
+ * cursor; each kind of node has a small method of its own (V8 compiles a
+ * function whole, and recompiles it when a rare branch is first taken).
  */
 class Reader {
   readonly doc: string
-  /** micromark drops a byte order mark before counting offsets; the file keeps it. */
+  /** What the parser read (`prepareSource`); tree offsets are offsets in it. */
+  readonly src: string
   readonly shift: number
+  readonly crlf: Int32Array
+  readonly kinds: Uint8Array
   readonly facts: DocumentFacts = {format: 'markdown', links: [], citations: [], markers: [], blocks: []}
   readonly proseBlocks: Array<{pieces: Piece[]; start: number; end: number}> = []
   readonly definitions = new Map<string, string>()
+  readonly footnotes = new Set<string>()
   readonly references: Array<{id: string; start: number; end: number}> = []
 
   // The prose block being read.
   pieces: Piece[] = []
-  blockStart = -1
-  textDepth = 0
+  /** Whether the text read next starts a line (its leading white space is a line prefix). */
+  lineStart = true
   // The text run being read: slices of the file (`start` to `end`), or decoded characters (`values`) placed at `start`.
   readonly runValues: Array<string | undefined> = []
   readonly runStarts: number[] = []
   readonly runEnds: number[] = []
-  /** A token whose inside is skipped (code, images, link destinations, …) until its exit. */
-  skip: Token | undefined = undefined
   link: OpenLink | undefined = undefined
-  definition: {id: string | undefined; url: string} | undefined = undefined
-  breakStart = -1
-  referenceStart = 0
-  referenceBase = 0
-  html: {start: number; parts: string[]} | undefined = undefined
-  // Comment markers waiting for the node after them, and the nodes they govern.
+  // Comment markers waiting for the node after them.
   readonly scopes: Scope[] = [{item: 0}]
   waiting: Waiting[] = []
-  readonly governed = new Map<Token, MarkerFact[]>()
 
-  constructor(doc: string) {
+  constructor(doc: string, source: Source, kinds: Uint8Array) {
     this.doc = doc
-    this.shift = doc.charCodeAt(0) === 0xfeff ? 1 : 0
+    this.src = source.text
+    this.shift = source.shift
+    this.crlf = source.crlf
+    this.kinds = kinds
   }
 
-  enter(token: Token): void {
-    if (this.skip) return
-    const type: string = token.type
-    if (this.breakStart !== -1 && type !== 'lineEnding') this.endBreak(this.startOf(token))
-    if (this.textDepth > 0) {
-      if (type === 'data' || type === 'characterEscapeValue' || type === 'lineEnding') {
-        if (this.breakStart === -1) this.addSegment(this.startOf(token), this.endOf(token))
-        else this.endBreak(this.endOf(token))
-      } else {
-        this.enterInline(token, type)
-      }
-    } else if (this.html) {
-      this.enterHtmlFlow(token, type)
-    } else {
-      this.enterFlow(token, type)
+  kind(cursor: TreeCursor): Kind {
+    return this.kinds[cursor.type.id]!
+  }
+
+  /** Offset in the file of an offset in the parsed text. */
+  at(offset: number): number {
+    const crlf = this.crlf
+    if (crlf.length === 0) return offset + this.shift
+    let low = 0
+    let high = crlf.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (crlf[middle]! < offset) low = middle + 1
+      else high = middle
     }
+
+    return offset + this.shift + low
   }
 
-  /** Inside text: a construct other than plain characters. */
-  enterInline(token: Token, type: string): void {
-    if (type === 'characterReference') {
-      this.referenceStart = this.startOf(token)
-      this.referenceBase = 0
-    } else if (type === 'characterReferenceMarkerNumeric') {
-      this.referenceBase = 10
-    } else if (type === 'characterReferenceMarkerHexadecimal') {
-      this.referenceBase = 16
-    } else if (type === 'characterReferenceValue') {
-      const raw = this.slice(token)
-      const value = this.referenceBase === 0 ? decodeNamedCharacterReference(raw) : decodeNumericCharacterReference(raw, this.referenceBase)
-      if (value) this.addDecoded(value, this.referenceStart)
-    } else if (runBreaks.has(type)) {
-      this.interruptRun()
-    } else if (type === 'link') {
-      this.flushRun()
-      this.link = {start: this.startOf(token), firstPiece: this.pieces.length, url: undefined, identifier: undefined, labelText: undefined, plainLabel: true}
-    } else if (type === 'labelText') {
-      if (this.link) this.link.labelText = this.slice(token)
-    } else if (type === 'resource' || type === 'reference') {
-      this.skip = token
-    } else if (type === 'image') {
-      this.interruptRun()
-      this.skip = token
-    } else if (type === 'codeText' || type === 'htmlText' || type === 'autolink') {
-      this.interruptRun()
-      this.inlineLiteral(token)
-      this.skip = token
-    } else if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') {
-      this.interruptRun()
-      this.breakStart = this.startOf(token)
-      this.skip = token
-    } else if (type === 'gfmFootnoteCall') {
-      this.interruptRun()
-      this.facts.citations.push(this.startOf(token))
-      this.skip = token
+  /** The file's text between two offsets of the parsed text. */
+  slice(from: number, to: number): string {
+    return this.doc.slice(this.at(from), this.at(to))
+  }
+
+  /** Link reference definitions and footnote definitions, from the blocks under the cursor's node. */
+  collectDefinitions(cursor: TreeCursor): void {
+    if (!cursor.firstChild()) return
+    do {
+      const kind = this.kind(cursor)
+      if (kind === Kind.Container || kind === Kind.ListItem) this.collectDefinitions(cursor)
+      else if (kind === Kind.Definition) this.define(cursor)
+      else if (kind === Kind.FootnoteLabel) this.footnotes.add(normalizeIdentifier(this.src.slice(cursor.from + 2, cursor.to - 2)))
+    } while (cursor.nextSibling())
+    cursor.parent()
+  }
+
+  define(cursor: TreeCursor): void {
+    let id: string | undefined
+    let url = ''
+    if (cursor.firstChild()) {
+      do {
+        const kind = this.kind(cursor)
+        if (kind === Kind.LinkLabel) id = normalizeIdentifier(this.slice(cursor.from + 1, cursor.to - 1)).toLowerCase()
+        else if (kind === Kind.Url) url = this.destination(cursor.from, cursor.to)
+      } while (cursor.nextSibling())
+      cursor.parent()
     }
+
+    // The first definition of a label wins, as in CommonMark.
+    if (id !== undefined && !this.definitions.has(id)) this.definitions.set(id, url)
   }
 
-  /** Inside flow HTML: its lines, kept whole. */
-  enterHtmlFlow(token: Token, type: string): void {
-    const html = this.html!
-    if (type === 'htmlFlowData') html.parts.push(this.slice(token))
-    else if (type === 'lineEnding') html.parts.push(this.doc.startsWith('\r\n', this.startOf(token)) ? '\r\n' : this.doc.charAt(this.startOf(token)))
+  /** A link destination, without its angle brackets, escapes and references decoded. */
+  destination(from: number, to: number): string {
+    let raw = this.slice(from, to)
+    if (raw.startsWith('<') && raw.endsWith('>')) raw = raw.slice(1, -1)
+    return decodeString(raw)
   }
 
-  /** Outside text: blocks and containers. */
-  enterFlow(token: Token, type: string): void {
-    if (flowNodes.has(type)) this.noteFlowNode(token)
-    if (textTokens.has(type)) this.textDepth++
-    if (leafTokens.has(type)) {
-      this.pieces = []
-      this.blockStart = this.startOf(token)
-    } else if (flowContainers.has(type)) {
-      this.scopes.push({item: 0})
-    } else if (type === 'listItemPrefix') {
+  flowChildren(cursor: TreeCursor): void {
+    if (!cursor.firstChild()) return
+    do this.flow(cursor)
+    while (cursor.nextSibling())
+    cursor.parent()
+  }
+
+  /** A block: containers are read into, leaf blocks read for prose, comments kept as markers. */
+  flow(cursor: TreeCursor): void {
+    const kind = this.kind(cursor)
+    if (kind === Kind.ListItem) {
       this.scopes.at(-1)!.item++
-    } else if (type === 'htmlFlow') {
-      this.html = {start: this.startOf(token), parts: []}
-    } else if (type === 'definition') {
-      this.definition = {id: undefined, url: ''}
-      this.skip = token
-    } else if (type === 'codeFenced' || type === 'codeIndented' || type === 'yaml' || type === 'toml') {
-      this.skip = token
+      this.flowChildren(cursor)
+      return
     }
+
+    if (kind > Kind.Rule || kind === Kind.Other) return
+    const governed = this.waiting.length > 0 ? this.noteFlowNode() : undefined
+    const {from, to} = cursor
+    if (kind === Kind.Container) {
+      this.scopes.push({item: 0})
+      this.flowChildren(cursor)
+      this.closeContainer()
+    } else if (kind === Kind.Paragraph) {
+      this.leaf(cursor, from, to, from, to)
+    } else if (kind === Kind.AtxHeading) {
+      this.atxHeading(cursor)
+    } else if (kind === Kind.SetextHeading) {
+      this.setextHeading(cursor)
+    } else if (kind === Kind.Table) {
+      this.table(cursor)
+    } else if (kind === Kind.Html) {
+      this.html(from, to)
+    }
+
+    if (governed) for (const marker of governed) this.facts.markers.push({...marker, nextEnd: this.at(to)})
   }
 
-  exit(token: Token): void {
-    const type: string = token.type
-    if (this.skip) {
-      if (token !== this.skip) {
-        this.exitSkipped(token, type)
+  atxHeading(cursor: TreeCursor): void {
+    const {from, to} = cursor
+    let textFrom = from
+    let textTo = to
+    if (cursor.firstChild()) {
+      do {
+        if (this.kind(cursor) !== Kind.HeaderMark) continue
+        if (cursor.from === from) textFrom = cursor.to
+        else textTo = cursor.from
+      } while (cursor.nextSibling())
+      cursor.parent()
+    }
+
+    this.leaf(cursor, from, to, textFrom, textTo)
+  }
+
+  setextHeading(cursor: TreeCursor): void {
+    const {from, to} = cursor
+    let textTo = to
+    if (cursor.lastChild()) {
+      if (this.kind(cursor) === Kind.HeaderMark) textTo = cursor.from
+      cursor.parent()
+    }
+
+    this.leaf(cursor, from, to, from, textTo)
+  }
+
+  table(cursor: TreeCursor): void {
+    if (!cursor.firstChild()) return
+    do {
+      if (this.kind(cursor) !== Kind.TableRow || !cursor.firstChild()) continue
+      do if (this.kind(cursor) === Kind.TableCell) this.leaf(cursor, cursor.from, cursor.to, cursor.from, cursor.to)
+      while (cursor.nextSibling())
+      cursor.parent()
+    } while (cursor.nextSibling())
+    cursor.parent()
+  }
+
+  /** A prose block: the text between `from` and `to` of the node under the cursor (the block spans `blockFrom` to `blockTo`). */
+  leaf(cursor: TreeCursor, blockFrom: number, blockTo: number, from: number, to: number): void {
+    const src = this.src
+    while (to > from && (isBlank(src.charCodeAt(to - 1)) || src.charCodeAt(to - 1) === 10)) to--
+    this.pieces = []
+    this.lineStart = true
+    this.inline(cursor, from, to, true)
+    this.flushRun()
+    if (this.pieces.length > 0) this.proseBlocks.push({pieces: this.pieces, start: this.at(blockFrom), end: this.at(blockTo)})
+    this.pieces = []
+  }
+
+  /** The inline content of the node under the cursor between `from` and `to`; `last` when `to` ends the block. */
+  inline(cursor: TreeCursor, from: number, to: number, last: boolean): void {
+    let position = from
+    if (cursor.firstChild()) {
+      do {
+        if (cursor.to <= from) continue
+        if (cursor.from >= to) break
+        if (cursor.from > position) this.text(position, cursor.from, false)
+        this.inlineNode(cursor)
+        position = cursor.to
+      } while (cursor.nextSibling())
+      cursor.parent()
+    }
+
+    if (position < to) this.text(position, to, last)
+  }
+
+  inlineNode(cursor: TreeCursor): void {
+    const kind = this.kind(cursor)
+    const {from, to} = cursor
+    switch (kind) {
+      case Kind.Escape: {
+        this.addSegment(from + 1, to)
+        break
+      }
+
+      case Kind.Entity: {
+        this.entity(from, to)
+        break
+      }
+
+      case Kind.Emphasis: {
+        this.interruptRun()
+        this.inline(cursor, from, to, false)
+        this.flushRun()
+        break
+      }
+
+      case Kind.Link: {
+        this.readLink(cursor)
+        break
+      }
+
+      case Kind.Image: {
+        this.interruptRun()
+        break
+      }
+
+      case Kind.Code_:
+      case Kind.Html_:
+      case Kind.Autolink: {
+        this.interruptRun()
+        this.inlineLiteral(kind, from, to)
+        break
+      }
+
+      case Kind.HardBreak: {
+        // The break, through the line ending, is literal material; white space after it is the next line's prefix.
+        this.interruptRun()
+        this.pieces.push({kind: 'source', value: this.slice(from, to), offsets: this.at(from)})
+        this.lineStart = true
         return
       }
 
-      this.skip = undefined
+      case Kind.FootnoteCall: {
+        this.footnoteCall(from, to)
+        break
+      }
+
+      default: {
+        // Markup: emphasis, link and heading marks, and the `>` of continued block quotes (a line prefix).
+        return
+      }
     }
 
-    if (textTokens.has(type)) this.textDepth--
-    if (this.textDepth > 0) {
-      if (runBreaks.has(type)) this.flushRun()
-      else if (type === 'link' && this.link) this.closeLink(token)
-    } else if (leafTokens.has(type)) {
-      this.exitLeaf(token)
-    } else if (type === 'htmlFlow' && this.html) {
-      this.closeHtml(token)
-    } else if (type === 'definition' && this.definition) {
-      this.closeDefinition()
-    } else if (flowContainers.has(type)) {
-      this.closeContainer()
+    this.lineStart = false
+  }
+
+  /** Plain text between two offsets: without line prefixes, line suffixes, or (when `last`) trailing white space. */
+  text(from: number, to: number, last: boolean): void {
+    const src = this.src
+    let position = from
+    for (;;) {
+      const feed = src.indexOf('\n', position)
+      const lineEnd = feed === -1 || feed >= to ? to : feed
+      let start = position
+      let end = lineEnd
+      if (this.lineStart) while (start < end && isBlank(src.charCodeAt(start))) start++
+      if (lineEnd < to || last) while (end > start && isBlank(src.charCodeAt(end - 1))) end--
+      if (start < end) {
+        this.addSegment(start, end)
+        this.lineStart = false
+      }
+
+      if (lineEnd === to) return
+      this.addSegment(lineEnd, lineEnd + 1)
+      this.lineStart = true
+      position = lineEnd + 1
+    }
+  }
+
+  /** `&amp;`, `&#123;`, `&#x1F;`: decoded when valid (as micromark checks), else text. */
+  entity(from: number, to: number): void {
+    const raw = this.src.slice(from + 1, to - 1)
+    let value: string | false = false
+    if (raw.charCodeAt(0) === 35) {
+      const hex = raw.charCodeAt(1) === 120 || raw.charCodeAt(1) === 88
+      const digits = raw.slice(hex ? 2 : 1)
+      if (digits.length > 0 && digits.length <= (hex ? 6 : 7)) value = decodeNumericCharacterReference(digits, hex ? 16 : 10)
+    } else if (raw.length <= 31) {
+      value = decodeNamedCharacterReference(raw)
     }
 
-    if (this.governed.size > 0) this.closeGoverned(token)
+    if (value) this.addDecoded(value, this.at(from))
+    else this.text(from, to, false)
   }
 
-  /** Inside a skipped token: only the parts of link destinations and definitions are read. */
-  exitSkipped(token: Token, type: string): void {
-    const skip = this.skip!
-    if (skip.type === 'resource' && type === 'resourceDestinationString') this.link!.url = decodeString(this.slice(token))
-    else if (skip.type === 'reference' && type === 'referenceString') this.link!.identifier = normalizeIdentifier(this.slice(token)).toLowerCase()
-    else if (this.definition && type === 'definitionLabelString') this.definition.id = normalizeIdentifier(this.slice(token)).toLowerCase()
-    else if (this.definition && type === 'definitionDestinationString') this.definition.url = decodeString(this.slice(token))
+  footnoteCall(from: number, to: number): void {
+    if (this.footnotes.has(normalizeIdentifier(this.src.slice(from + 2, to - 1)))) {
+      this.interruptRun()
+      this.facts.citations.push(this.at(from))
+    } else {
+      this.text(from, to, false)
+    }
   }
 
-  exitLeaf(token: Token): void {
-    if (this.breakStart !== -1) this.endBreak(this.endOf(token))
+  /** `[label](destination "title")`, `[label][ref]`, `[label][]`, `[label]`; a reference to nothing is text. */
+  readLink(cursor: TreeCursor): void {
+    const {from, to} = cursor
+    let labelFrom = -1
+    let labelTo = -1
+    let resource = false
+    let url: string | undefined
+    let referenceFrom = -1
+    let referenceTo = -1
+    if (cursor.firstChild()) {
+      do {
+        const kind = this.kind(cursor)
+        if (kind === Kind.LinkMark) {
+          const code = this.src.charCodeAt(cursor.from)
+          if (code === 91 && labelFrom === -1) labelFrom = cursor.to
+          else if (code === 93 && labelTo === -1) labelTo = cursor.from
+          else if (code === 40 && labelTo !== -1) resource = true
+        } else if (kind === Kind.Url && labelTo !== -1) {
+          url = this.destination(cursor.from, cursor.to)
+        } else if (kind === Kind.LinkLabel && labelTo !== -1) {
+          referenceFrom = cursor.from
+          referenceTo = cursor.to
+        }
+      } while (cursor.nextSibling())
+      cursor.parent()
+    }
+
+    if (labelFrom === -1 || labelTo === -1) {
+      this.inline(cursor, from, to, false)
+      return
+    }
+
+    let identifier: string | undefined
+    if (!resource) {
+      const full = referenceTo - referenceFrom > 2
+      identifier = normalizeIdentifier(full ? this.slice(referenceFrom + 1, referenceTo - 1) : this.slice(labelFrom, labelTo)).toLowerCase()
+      if (!this.definitions.has(identifier)) {
+        // Not a link: the brackets and the label are text.
+        this.text(from, labelFrom, false)
+        this.inline(cursor, labelFrom, labelTo, false)
+        this.text(labelTo, to, false)
+        return
+      }
+    }
+
     this.flushRun()
-    if (this.link) this.closeLink(token)
-    if (this.pieces.length > 0) this.proseBlocks.push({pieces: this.pieces, start: this.blockStart, end: this.endOf(token)})
-    this.pieces = []
-    this.blockStart = -1
-  }
-
-  closeDefinition(): void {
-    const definition = this.definition!
-    // The first definition of a label wins, as in CommonMark.
-    if (definition.id !== undefined && !this.definitions.has(definition.id)) this.definitions.set(definition.id, definition.url)
-    this.definition = undefined
+    this.link = {start: this.at(from), firstPiece: this.pieces.length, url, identifier, labelText: this.slice(labelFrom, labelTo), plainLabel: true}
+    this.inline(cursor, labelFrom, labelTo, false)
+    this.closeLink(this.at(to))
   }
 
   closeContainer(): void {
@@ -323,15 +442,7 @@ class Reader {
     this.waiting = this.waiting.filter((entry) => entry.scope !== scope)
   }
 
-  closeGoverned(token: Token): void {
-    const markers = this.governed.get(token)
-    if (markers) {
-      for (const marker of markers) this.facts.markers.push({...marker, nextEnd: this.endOf(token)})
-      this.governed.delete(token)
-    }
-  }
-
-  /** All events read: prose blocks into paragraphs, references resolved, facts in document order. */
+  /** All blocks read: prose blocks into paragraphs, references resolved, facts in document order. */
   finish(locator: Locator): {paragraphs: Paragraph[]; facts: DocumentFacts} {
     const facts = this.facts
     const paragraphs: Paragraph[] = []
@@ -356,20 +467,11 @@ class Reader {
     return {paragraphs, facts}
   }
 
-  startOf(token: Token): number {
-    return token.start.offset + this.shift
-  }
-
-  endOf(token: Token): number {
-    return token.end.offset + this.shift
-  }
-
-  slice(token: Token): string {
-    return this.doc.slice(this.startOf(token), this.endOf(token))
-  }
-
-  addSegment(start: number, end: number): void {
-    if (start >= end) return
+  /** Text between two offsets of the parsed text, added to the run (joined to the previous slice when they touch). */
+  addSegment(from: number, to: number): void {
+    if (from >= to) return
+    const start = this.at(from)
+    const end = this.at(to)
     const runEnds = this.runEnds
     const last = runEnds.length - 1
     if (last >= 0 && runEnds[last] === start && this.runValues[last] === undefined) {
@@ -432,35 +534,29 @@ class Reader {
     this.facts.links.push({url, start, end, rel: [], kind: 'bare'})
   }
 
-  /** A hard break, through the line ending after it, is literal material. */
-  endBreak(end: number): void {
-    this.pieces.push({kind: 'source', value: this.doc.slice(this.breakStart, end), offsets: this.breakStart})
-    this.breakStart = -1
-  }
-
   /** Code, inline HTML and `<autolinks>` stay in the prose as literal material. */
-  inlineLiteral(token: Token): void {
-    const start = this.startOf(token)
-    const value = this.slice(token)
-    if (token.type === 'htmlText') {
+  inlineLiteral(kind: Kind, from: number, to: number): void {
+    const start = this.at(from)
+    const end = this.at(to)
+    const value = this.doc.slice(start, end)
+    if (kind === Kind.Html_) {
       for (const found of linksInHtml(value, start)) this.facts.links.push(found)
-    } else if (token.type === 'autolink') {
+    } else if (kind === Kind.Autolink) {
       const inner = value.slice(1, -1)
       const url = /^[a-z][a-z\d+.-]*:/i.test(inner) ? inner : 'mailto:' + inner
-      this.facts.links.push({url, start, end: this.endOf(token), rel: [], kind: 'autolink'})
+      this.facts.links.push({url, start, end, rel: [], kind: 'autolink'})
     }
 
     this.pieces.push({kind: 'source', value, offsets: start})
   }
 
-  closeLink(token: Token): void {
+  closeLink(end: number): void {
     const open = this.link!
     this.link = undefined
     const start = open.start
-    const end = this.endOf(token)
     if (open.url !== undefined) {
       const url = open.url
-      const label = open.plainLabel && open.labelText !== undefined ? decodeString(open.labelText) : undefined
+      const label = open.plainLabel ? decodeString(open.labelText) : undefined
       const isAutolink = label !== undefined && (url === label || url === 'mailto:' + label || withoutScheme(url) === withoutScheme(label))
       this.facts.links.push({url, start, end, rel: [], kind: isAutolink ? 'autolink' : 'inline'})
       if (isAutolink) {
@@ -474,15 +570,16 @@ class Reader {
       this.flushRun()
     } else {
       this.flushRun()
-      this.references.push({id: open.identifier ?? normalizeIdentifier(open.labelText ?? '').toLowerCase(), start, end})
+      this.references.push({id: open.identifier ?? normalizeIdentifier(open.labelText).toLowerCase(), start, end})
     }
   }
 
-  closeHtml(token: Token): void {
-    const {start, parts} = this.html!
-    this.html = undefined
-    const value = parts.join('')
-    const marker = value.startsWith('<!--') ? parseMarker(value, start, this.endOf(token), undefined) : undefined
+  /** Flow HTML: a comment marker waits for the node it governs; other HTML is searched for links. */
+  html(from: number, to: number): void {
+    const start = this.at(from)
+    const end = this.at(to)
+    const value = this.doc.slice(start, end)
+    const marker = value.startsWith('<!--') ? parseMarker(value, start, end, undefined) : undefined
     if (marker) {
       const scope = this.scopes.at(-1)!
       this.waiting.push({marker, scope, item: scope.item})
@@ -491,9 +588,8 @@ class Reader {
     }
   }
 
-  /** A flow node starts: markers waiting in its scope govern it if it is in their list item, else nothing. */
-  noteFlowNode(token: Token): void {
-    if (this.waiting.length === 0) return
+  /** A block starts: markers waiting in its scope govern it (returned) if it is in their list item, else nothing. */
+  noteFlowNode(): MarkerFact[] | undefined {
     const scope = this.scopes.at(-1)!
     let mine: MarkerFact[] | undefined
     const rest: Waiting[] = []
@@ -504,7 +600,7 @@ class Reader {
     }
 
     this.waiting = rest
-    if (mine) this.governed.set(token, mine)
+    return mine
   }
 }
 
