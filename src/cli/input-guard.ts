@@ -1,10 +1,10 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {source} from '../engine/run.js'
+import {source} from '../engine/identity.js'
 import type {Linter, LintJob, SerializedMessage} from './linter.js'
 import {relativePath} from './paths.js'
 import {inShard, type Shard} from './pool.js'
-import {inputRuleIds, ruleMeta} from './rule-meta.js'
+import {inputRuleIds, inputRuleUrl} from './input-rules.js'
 
 /** What the guard needs to judge a document before it reaches the linter. */
 export interface GuardOptions {
@@ -123,6 +123,6 @@ function message(ruleId: string, fatal: boolean | undefined, reason: string, not
     actual: undefined,
     expected: undefined,
     note,
-    url: ruleMeta.find((d) => d.id === ruleId)?.url
+    url: inputRuleUrl(ruleId)
   }
 }

@@ -2,8 +2,8 @@ import {statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {source} from '../engine/run.js'
-import {inputRuleIds, ruleMeta} from './rule-meta.js'
+import {source} from '../engine/identity.js'
+import {inputRuleIds, inputRuleUrl} from './input-rules.js'
 import {toolName} from './tool-info.js'
 
 /** A config file that could not be loaded or is invalid, and how many files it kept from being linted. */
@@ -118,7 +118,7 @@ function failure(file: VFile, ruleId: string, reason: string, note: string): VFi
   message.file = file.path
   message.fatal = true
   message.note = note
-  const url = ruleMeta.find((d) => d.id === ruleId)?.url
+  const url = inputRuleUrl(ruleId)
   if (url) message.url = url
   return message
 }

@@ -5,14 +5,11 @@ import {locatorFor, type Locator} from '../parse/locator.js'
 import {compileMatcher, normalize, type Matcher} from './matcher.js'
 import type {PhraseData} from './phrase-data.js'
 import type {BaseOptions, Handlers, Report, RuleContext, RuleDefinition, SentenceInfo, SentenceToken} from './rule.js'
+import {docsBase, source} from './identity.js'
 import {fatalFor, parseSeverity} from './severity.js'
 import type {DocumentFacts, Level} from './types.js'
 
-/** Where rule docs live; each rule links its own readme. */
-export const docsBase = 'https://github.com/retext-credibility/retext-credibility/blob/main/rules/'
-
-/** Message `source` of every finding. */
-export const source = 'retext-credibility'
+export {docsBase, source} from './identity.js'
 
 /** A rule ready to run: its definition with levels and options resolved. */
 export interface PreparedRule {

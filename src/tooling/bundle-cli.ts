@@ -18,13 +18,62 @@
  */
 import {rmSync} from 'node:fs'
 import {join} from 'node:path'
-import {build} from 'esbuild'
+import {build, type Plugin} from 'esbuild'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const outdir = join(root, 'dist', 'cli')
 
 // Chunk names carry content hashes: start empty so chunks of earlier builds do not pile up.
 rmSync(outdir, {recursive: true, force: true})
+
+/**
+ * A module that unified-engine imports at start-up but a run rarely or never
+ * calls, replaced by a stand-in that loads the real module (a chunk of its
+ * own) on first call. `importer` limits the stand-in to the engine's own
+ * import, so anything else that imports the module gets it whole.
+ */
+interface LazyModule {
+  readonly name: string
+  readonly importer: RegExp
+  /** The stand-in's source: it calls `load()`, which resolves to the real module. */
+  readonly contents: string
+}
+
+const lazyModules: readonly LazyModule[] = [
+  {
+    // To resolve plugins and reporters named by string (with npm's config loader, `@npmcli/config`, semver and glob:
+    // half of the bundle). We never name them: the config transform turns config into our own plugin, and the
+    // reporter is a function.
+    name: 'load-plugin',
+    importer: /[\\/]unified-engine[\\/]lib[\\/](?:configuration|file-set-pipeline[\\/]log)\.js$/,
+    contents: [
+      'export async function resolvePlugin(...parameters) { return (await load()).resolvePlugin(...parameters) }',
+      'export async function loadPlugin(...parameters) { return (await load()).loadPlugin(...parameters) }'
+    ].join('\n')
+  },
+  {
+    // To read `.retext-credibilityrc.yml` / `.yaml`; the engine awaits what its loader returns.
+    name: 'yaml',
+    importer: /[\\/]unified-engine[\\/]lib[\\/]configuration\.js$/,
+    contents: 'export default {parse: async (text) => (await load()).default.parse(text)}'
+  }
+]
+
+const lazyModulesPlugin: Plugin = {
+  name: 'lazy-modules',
+  setup(builder) {
+    for (const lazy of lazyModules) {
+      const filter = new RegExp('^' + lazy.name + '$')
+      builder.onResolve({filter}, (args) =>
+        args.namespace !== 'lazy-module' && lazy.importer.test(args.importer) ? {path: lazy.name, namespace: 'lazy-module', pluginData: args.resolveDir} : undefined
+      )
+      builder.onLoad({filter, namespace: 'lazy-module'}, (args) => ({
+        resolveDir: args.pluginData as string,
+        contents: `const load = () => import(${JSON.stringify(lazy.name)})\n${lazy.contents}\n`
+      }))
+    }
+  }
+}
 
 await build({
   absWorkingDir: root,
@@ -42,5 +91,6 @@ await build({
   // a few bundled CommonJS dependencies call `require` for Node built-ins, which an ES module does not have.
   banner: {js: "import {createRequire as __bundleCreateRequire} from 'node:module'; const require = __bundleCreateRequire(import.meta.url);"},
   external: ['tinypool'],
+  plugins: [lazyModulesPlugin],
   logLevel: 'warning'
 })
