@@ -132,18 +132,19 @@ describe('cache', () => {
     return {folder, location, lintOnce}
   }
 
-  /** Entry files in the cache folder. */
+  /** The cache file of a cache folder. */
+  const cacheFile = (location) => join(location, 'results.json')
+
+  /** Paths that have an entry in the cache file. */
   function entries(location) {
-    return readdirSync(location).filter((d) => d.endsWith('.json'))
+    return Object.keys(JSON.parse(readFileSync(cacheFile(location), 'utf8')).entries)
   }
 
   /** Replace the messages of every cache entry with a sentinel: a later result with the sentinel came from the cache. */
   function plant(location) {
-    for (const name of entries(location)) {
-      const entry = JSON.parse(readFileSync(join(location, name), 'utf8'))
-      entry.messages = [{reason: 'from the cache', ruleId: 'sentinel'}]
-      writeFileSync(join(location, name), JSON.stringify(entry))
-    }
+    const data = JSON.parse(readFileSync(cacheFile(location), 'utf8'))
+    for (const entry of Object.values(data.entries)) entry.messages = [{reason: 'from the cache', ruleId: 'sentinel'}]
+    writeFileSync(cacheFile(location), JSON.stringify(data))
   }
 
   const fromCache = (messages) => messages.length === 1 && messages[0].reason === 'from the cache'
@@ -208,29 +209,46 @@ describe('cache', () => {
     assert.ok(!fromCache(await lintOnce({...job, path: 'docs/b.md'})))
   })
 
-  it('ignores corrupt entries, then repairs them', async () => {
+  it('ignores a corrupt cache file or entry, then repairs it', async () => {
     const {location, lintOnce} = setup()
     const expected = normal(await lintOnce(job))
-    const [name] = entries(location)
-    const good = readFileSync(join(location, name), 'utf8')
+    const good = readFileSync(cacheFile(location), 'utf8')
+    const data = JSON.parse(good)
+    const [path] = Object.keys(data.entries)
+    const withEntry = (entry) => JSON.stringify({...data, entries: {[path]: entry}})
+    const entry = data.entries[path]
     const corrupt = [
       '',
       'not json',
       good.slice(0, Math.floor(good.length / 2)),
       'null',
       '[]',
-      '{"schema":1}',
-      JSON.stringify({...JSON.parse(good), messages: 'nope'}),
-      JSON.stringify({...JSON.parse(good), messages: [{reason: 3}]}),
-      JSON.stringify({...JSON.parse(good), messages: [{reason: 'x', place: {start: {line: 'a'}}}]}),
-      JSON.stringify({...JSON.parse(good), messages: [{reason: 'x', expected: [1]}]}),
-      JSON.stringify({...JSON.parse(good), schema: 0})
+      '{"schema":2}',
+      JSON.stringify({...data, entries: []}),
+      JSON.stringify({...data, schema: 1}),
+      withEntry(null),
+      withEntry({...entry, key: 'other'}),
+      withEntry({...entry, messages: 'nope'}),
+      withEntry({...entry, messages: [{reason: 3}]}),
+      withEntry({...entry, messages: [{reason: 'x', place: {start: {line: 'a'}}}]}),
+      withEntry({...entry, messages: [{reason: 'x', expected: [1]}]})
     ]
     for (const value of corrupt) {
-      writeFileSync(join(location, name), value)
-      assert.deepEqual(normal(await lintOnce(job)), expected, 'corrupt entry ' + JSON.stringify(value.slice(0, 40)))
-      assert.equal(readFileSync(join(location, name), 'utf8'), good, 'the entry is rewritten')
+      writeFileSync(cacheFile(location), value)
+      assert.deepEqual(normal(await lintOnce(job)), expected, 'corrupt cache ' + JSON.stringify(value.slice(0, 60)))
+      assert.equal(readFileSync(cacheFile(location), 'utf8'), good, 'the cache is rewritten')
     }
+  })
+
+  it('keeps the entries of paths a run did not lint, and writes nothing when nothing changed', async () => {
+    const {location, lintOnce} = setup()
+    await lintOnce(job)
+    await lintOnce({...job, path: 'docs/b.md'})
+    assert.deepEqual(entries(location).sort(), ['docs/a.md', 'docs/b.md'])
+    plant(location)
+    const planted = readFileSync(cacheFile(location), 'utf8')
+    assert.ok(fromCache(await lintOnce(job)))
+    assert.equal(readFileSync(cacheFile(location), 'utf8'), planted, 'a run of hits leaves the file as it was')
   })
 
   it('lints without caching when the cache folder cannot be made', async () => {

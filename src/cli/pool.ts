@@ -108,74 +108,83 @@ function createPoolLinter(jobs: number, prestart: boolean): Linter {
 // ---------------------------------------------------------------------------
 // Cache.
 
-/** Bump when the shape of cache entries changes: older entries then miss. */
-const cacheSchema = 1
+/** Bump when the shape of the cache file changes: an older file then misses entirely. */
+const cacheSchema = 2
 
-/** One cache entry, one file in the cache folder per linted path. */
+/** The file in the cache folder that holds every entry. */
+const cacheFileName = 'results.json'
+
+/** One entry of the cache file, under the path it is for (relative to the run's folder). */
 interface CacheEntry {
-  readonly schema: number
   /** Hash of everything the messages depend on: schema, package version, config, path, content. */
   readonly key: string
-  /** The path the entry is for, relative to the run's folder, for people looking inside. */
-  readonly path: string
   readonly messages: readonly SerializedMessage[]
 }
 
 /**
- * Wrap a linter with a cache like ESLint's: a folder with one JSON file per
- * linted path (named by a hash of the path relative to `cwd`), holding the
+ * Wrap a linter with a cache like ESLint's: one JSON file in the cache folder
+ * (`results.json`), mapping each linted path (relative to `cwd`) to the
  * messages and the key they are valid for. The key hashes the package
  * version, the resolved options of the document (its config, stably
- * serialized), its path and its content; any change misses and overwrites.
+ * serialized), its path and its content; any change misses and replaces the
+ * entry. The file is read once, on the first document, and written once, on
+ * `close`, when something changed: one read instead of one per file is most
+ * of what a fully cached run costs beyond start-up.
  *
- * Entries are written to a temporary file and renamed, so a crash never
- * leaves half an entry; an entry that cannot be read or parsed, or has the
- * wrong shape, is a miss, never an error; failing to write is ignored (the
- * cache only saves time).
+ * Entries of paths not linted in a run are kept (shards and partial runs
+ * keep each other's results); when two runs share a folder at the same
+ * time, the last to finish wins, and the other's new results only miss next
+ * time. The file is written to a temporary file and renamed, so a crash
+ * never leaves half of it; a file or entry that cannot be read or parsed, or
+ * has the wrong shape, is a miss, never an error; failing to write is
+ * ignored (the cache only saves time).
  */
 function createCachedLinter(inner: Linter, options: LinterOptions): Linter {
   const folder = path.resolve(options.cwd, options.cacheLocation)
+  const file = path.join(folder, cacheFileName)
   const version = options.version ?? toolVersion()
-  let ready: Promise<boolean> | undefined
+  let entries: Promise<Map<string, unknown>> | undefined
+  let changed = false
 
   return {
     async lint(job) {
       const relative = job.path === undefined ? '' : relativePath(options.cwd, job.path)
-      const slot = path.join(folder, hash('path\u0000' + relative).slice(0, 40) + '.json')
       const key = hash(JSON.stringify([cacheSchema, version, stableStringify(job.options), relative, hash(job.value)]))
-      const cached = await readEntry(slot, key)
+      const known = await (entries ??= readCache(file))
+      const cached = toMessages(known.get(relative), key)
       if (cached) return cached
       const messages = await inner.lint(job)
-      ready ??= prepare(folder)
-      if (await ready) await writeEntry(slot, {schema: cacheSchema, key, path: relative, messages})
+      known.set(relative, {key, messages} satisfies CacheEntry)
+      changed = true
       return messages
     },
-    close: async () => inner.close()
+    async close() {
+      try {
+        if (changed && entries) await writeCache(folder, file, await entries)
+      } finally {
+        await inner.close()
+      }
+    }
   }
 }
 
-/** Create the cache folder, with a `.gitignore` so it is never committed; `false` if that fails. */
-async function prepare(folder: string): Promise<boolean> {
+/** The entries of the cache file by path, unchecked (each is checked when its path is looked up); none if it is missing or malformed. */
+async function readCache(file: string): Promise<Map<string, unknown>> {
   try {
-    await mkdir(folder, {recursive: true})
-    await writeFile(path.join(folder, '.gitignore'), '# Created by retext-credibility --cache\n*\n', {flag: 'wx'}).catch(() => {})
-    return true
-  } catch {
-    return false
-  }
+    const data: unknown = JSON.parse(await readFile(file, 'utf8'))
+    if (isRecord(data) && data['schema'] === cacheSchema && isRecord(data['entries']) && !Array.isArray(data['entries'])) {
+      return new Map(Object.entries(data['entries']))
+    }
+  } catch {}
+
+  return new Map()
 }
 
-async function readEntry(slot: string, key: string): Promise<SerializedMessage[] | undefined> {
-  let data: unknown
-  try {
-    data = JSON.parse(await readFile(slot, 'utf8'))
-  } catch {
-    return undefined
-  }
-
-  if (!isRecord(data) || data['schema'] !== cacheSchema || data['key'] !== key || !Array.isArray(data['messages'])) return undefined
+/** The messages of an entry, if it is well formed and for `key`. */
+function toMessages(entry: unknown, key: string): SerializedMessage[] | undefined {
+  if (!isRecord(entry) || entry['key'] !== key || !Array.isArray(entry['messages'])) return undefined
   const messages: SerializedMessage[] = []
-  for (const item of data['messages'] as unknown[]) {
+  for (const item of entry['messages'] as unknown[]) {
     const message = toMessage(item)
     if (!message) return undefined
     messages.push(message)
@@ -184,11 +193,14 @@ async function readEntry(slot: string, key: string): Promise<SerializedMessage[]
   return messages
 }
 
-async function writeEntry(slot: string, entry: CacheEntry): Promise<void> {
-  const temporary = slot + '.' + process.pid + '-' + randomBytes(6).toString('hex') + '.tmp'
+/** Write the cache file (creating the folder, with a `.gitignore` so it is never committed); errors are ignored. */
+async function writeCache(folder: string, file: string, entries: ReadonlyMap<string, unknown>): Promise<void> {
+  const temporary = file + '.' + process.pid + '-' + randomBytes(6).toString('hex') + '.tmp'
   try {
-    await writeFile(temporary, JSON.stringify(entry))
-    await rename(temporary, slot)
+    await mkdir(folder, {recursive: true})
+    await writeFile(path.join(folder, '.gitignore'), '# Created by retext-credibility --cache\n*\n', {flag: 'wx'}).catch(() => {})
+    await writeFile(temporary, JSON.stringify({schema: cacheSchema, entries: Object.fromEntries(entries)}))
+    await rename(temporary, file)
   } catch {
     await rm(temporary, {force: true}).catch(() => {})
   }
