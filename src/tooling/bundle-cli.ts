@@ -92,5 +92,9 @@ await build({
   banner: {js: "import {createRequire as __bundleCreateRequire} from 'node:module'; const require = __bundleCreateRequire(import.meta.url);"},
   external: ['tinypool'],
   plugins: [lazyModulesPlugin],
+  // Less source for V8 to read on every start (about 7 ms of a 0.17 s cached run); names are kept, so stack traces
+  // of a crash still name the functions (the readable source is in `dist/src/`).
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning'
 })
