@@ -98,6 +98,15 @@ test('Markdown: HTML blocks, references, footnotes, entities and line prefixes r
   assert.deepEqual(credibility(await report('A claim  \n   experts say   \n  is cutting-edge.   ')), ['2:4-2:15 vague-sourcing experts say', '3:6-3:18 promotional cutting-edge'])
 })
 
+test('Markdown nested thousands deep is read without running out of stack', async () => {
+  // Containers and links are walked in a loop, not by recursion.
+  assert.deepEqual(credibility(await report('>'.repeat(20000) + ' Experts say so.\n')), ['1:20002-1:20013 vague-sourcing Experts say'])
+  assert.deepEqual(credibility(await report('- '.repeat(5000) + 'Experts say so.\n')), ['1:10001-1:10012 vague-sourcing Experts say'])
+  // The parser itself recurses per level of emphasis: past what the stack holds, the document is read as plain text.
+  const deep = '*'.repeat(20000) + 'Experts say so.' + '*'.repeat(20000)
+  assert.deepEqual(credibility(await report(deep)), ['1:20001-1:20012 vague-sourcing Experts say'])
+})
+
 test('code, URLs, front matter, attributes and scripts are never linted', async () => {
   const markdown = [
     '---',

@@ -19,6 +19,7 @@ import {htmlBlockNames, htmlRawNames} from 'micromark-util-html-tag-name'
 /** What the reader does with a node, by node type. */
 export const enum Kind {
   Other,
+  Document,
   Container,
   ListItem,
   Paragraph,
@@ -50,6 +51,7 @@ export const enum Kind {
 }
 
 const kindsByName: Record<string, Kind> = {
+  Document: Kind.Document,
   Blockquote: Kind.Container,
   BulletList: Kind.Container,
   OrderedList: Kind.Container,

@@ -10,6 +10,7 @@ import type {Locator} from './locator.js'
 import {grammarFor, Kind, prepareSource, type Source} from './markdown-syntax.js'
 import {parseMarker} from './markers.js'
 import {splitUrls, type Piece} from './pieces.js'
+import {parseText} from './text.js'
 import {blockToParagraphs} from './to-nlcst.js'
 
 /*
@@ -54,18 +55,39 @@ interface Waiting {
 export function parseMarkdown(doc: string, locator: Locator): {paragraphs: Paragraph[]; facts: DocumentFacts} {
   // The syntax tree is read into prose blocks (and let go, on return from `read`) before the natural-language parser
   // (which allocates much) runs.
-  return read(doc).finish(locator)
+  let reader: Reader
+  try {
+    reader = read(doc)
+  } catch (error) {
+    // The parser builds its tree by recursion, once per level of inline nesting: emphasis some ten thousand levels
+    // deep overflows the stack. Such a document is read as plain text (bare URLs are still links).
+    if (!(error instanceof RangeError)) throw error
+    const {paragraphs, facts} = parseText(doc, locator)
+    return {paragraphs, facts: {...facts, format: 'markdown'}}
+  }
+
+  return reader.finish(locator)
 }
 
 function read(doc: string): Reader {
   const source = prepareSource(doc)
   const {parser, kinds} = grammarFor(source.text)
-  const cursor = parser.parse(source.text).cursor()
+  const tree = parser.parse(source.text)
   const reader = new Reader(doc, source, kinds)
   // Reference links and footnote calls count only when defined, and a definition may come after its use.
-  reader.collectDefinitions(cursor)
-  reader.flowChildren(cursor)
+  reader.collectDefinitions(tree.cursor())
+  reader.walk(tree.cursor())
   return reader
+}
+
+/** Blocks that are nodes of the tree: siblings a comment marker can govern. */
+function isBlock(kind: Kind): boolean {
+  return kind >= Kind.Container && kind <= Kind.Rule && kind !== Kind.ListItem && kind !== Kind.TableRow && kind !== Kind.TableCell
+}
+
+/** Blocks whose text is prose. */
+function isLeaf(kind: Kind): boolean {
+  return kind === Kind.Paragraph || kind === Kind.AtxHeading || kind === Kind.SetextHeading || kind === Kind.TableCell
 }
 
 /** Space or tab: what CommonMark strips around the lines of a paragraph. */
@@ -73,10 +95,20 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9
 }
 
+/** How the children of a link are read. */
+const enum LinkMode {
+  /** A link: its label is prose, its marks, destination and reference are not. */
+  Link,
+  /** A reference to an undefined label: not a link, so its brackets and reference are text too. */
+  Text
+}
+
 /**
  * The state of reading one document's tree. The tree is walked with one
- * cursor; each kind of node has a small method of its own (V8 compiles a
- * function whole, and recompiles it when a rare branch is first taken).
+ * cursor, in a loop rather than by recursion (blocks and emphasis can nest
+ * thousands deep); each kind of node has small `enter` and `leave` methods
+ * (V8 compiles a function whole, and recompiles it when a rare branch is
+ * first taken).
  */
 class Reader {
   readonly doc: string
@@ -100,9 +132,18 @@ class Reader {
   readonly runStarts: number[] = []
   readonly runEnds: number[] = []
   link: OpenLink | undefined = undefined
-  // Comment markers waiting for the node after them.
+  /** How each open link's children are read, innermost last, with where its label ends and where it ends. */
+  readonly links: Array<{readonly mode: LinkMode; readonly labelTo: number; readonly end: number}> = []
+  /** Whether a leaf block (paragraph, heading, table cell) is being read. */
+  inLeaf = false
+  /** Where the leaf's text read so far ends: text between it and the next node is plain text. */
+  position = 0
+  /** Set on entering a node whose text is to be read as plain text after all (a bracket of a link to nothing). */
+  keepText = false
+  // Comment markers waiting for the node after them, and for each open block the markers that govern it.
   readonly scopes: Scope[] = [{item: 0}]
   waiting: Waiting[] = []
+  readonly governed: Array<MarkerFact[] | undefined> = []
 
   constructor(doc: string, source: Source, kinds: Uint8Array) {
     this.doc = doc
@@ -136,16 +177,16 @@ class Reader {
     return this.doc.slice(this.at(from), this.at(to))
   }
 
-  /** Link reference definitions and footnote definitions, from the blocks under the cursor's node. */
+  /** Link reference definitions and footnote definitions, from the blocks of the tree. */
   collectDefinitions(cursor: TreeCursor): void {
-    if (!cursor.firstChild()) return
-    do {
+    for (;;) {
       const kind = this.kind(cursor)
-      if (kind === Kind.Container || kind === Kind.ListItem) this.collectDefinitions(cursor)
-      else if (kind === Kind.Definition) this.define(cursor)
+      if (kind === Kind.Definition) this.define(cursor)
       else if (kind === Kind.FootnoteLabel) this.footnotes.add(normalizeIdentifier(this.src.slice(cursor.from + 2, cursor.to - 2)))
-    } while (cursor.nextSibling())
-    cursor.parent()
+      const into = kind === Kind.Document || kind === Kind.Container || kind === Kind.ListItem
+      if (into && cursor.firstChild()) continue
+      while (!cursor.nextSibling()) if (!cursor.parent()) return
+    }
   }
 
   define(cursor: TreeCursor): void {
@@ -171,140 +212,121 @@ class Reader {
     return decodeString(raw)
   }
 
-  flowChildren(cursor: TreeCursor): void {
-    if (!cursor.firstChild()) return
-    do this.flow(cursor)
-    while (cursor.nextSibling())
-    cursor.parent()
+  /** Every node, entered before its children and left after them. */
+  walk(cursor: TreeCursor): void {
+    for (;;) {
+      if (this.enter(cursor) && cursor.firstChild()) continue
+      this.leave(cursor)
+      while (!cursor.nextSibling()) {
+        if (!cursor.parent()) return
+        this.leave(cursor)
+      }
+    }
+  }
+
+  /** A node starts; `true` to read its children. */
+  enter(cursor: TreeCursor): boolean {
+    const kind = this.kind(cursor)
+    return this.inLeaf ? this.enterInline(cursor, kind) : this.enterFlow(cursor, kind)
+  }
+
+  leave(cursor: TreeCursor): void {
+    const kind = this.kind(cursor)
+    if (this.inLeaf && !isLeaf(kind)) this.leaveInline(cursor, kind)
+    else this.leaveFlow(cursor, kind)
   }
 
   /** A block: containers are read into, leaf blocks read for prose, comments kept as markers. */
-  flow(cursor: TreeCursor): void {
-    const kind = this.kind(cursor)
+  enterFlow(cursor: TreeCursor, kind: Kind): boolean {
+    if (kind === Kind.Document || kind === Kind.TableRow) return true
     if (kind === Kind.ListItem) {
       this.scopes.at(-1)!.item++
-      this.flowChildren(cursor)
-      return
+      return true
     }
 
-    if (kind > Kind.Rule || kind === Kind.Other) return
-    const governed = this.waiting.length > 0 ? this.noteFlowNode() : undefined
-    const {from, to} = cursor
+    if (kind === Kind.TableCell) {
+      this.startLeaf(cursor.from)
+      return true
+    }
+
+    if (!isBlock(kind)) return false
+    this.governed.push(this.waiting.length > 0 ? this.noteFlowNode() : undefined)
     if (kind === Kind.Container) {
       this.scopes.push({item: 0})
-      this.flowChildren(cursor)
-      this.closeContainer()
-    } else if (kind === Kind.Paragraph) {
-      this.leaf(cursor, from, to, from, to)
-    } else if (kind === Kind.AtxHeading) {
-      this.atxHeading(cursor)
-    } else if (kind === Kind.SetextHeading) {
-      this.setextHeading(cursor)
-    } else if (kind === Kind.Table) {
-      this.table(cursor)
-    } else if (kind === Kind.Html) {
-      this.html(from, to)
+      return true
     }
 
-    if (governed) for (const marker of governed) this.facts.markers.push({...marker, nextEnd: this.at(to)})
+    if (kind === Kind.Html) this.html(cursor.from, cursor.to)
+    if (kind === Kind.Paragraph || kind === Kind.AtxHeading || kind === Kind.SetextHeading) this.startLeaf(cursor.from)
+    return kind === Kind.Table || this.inLeaf
   }
 
-  atxHeading(cursor: TreeCursor): void {
-    const {from, to} = cursor
-    let textFrom = from
-    let textTo = to
-    if (cursor.firstChild()) {
-      do {
-        if (this.kind(cursor) !== Kind.HeaderMark) continue
-        if (cursor.from === from) textFrom = cursor.to
-        else textTo = cursor.from
-      } while (cursor.nextSibling())
-      cursor.parent()
-    }
-
-    this.leaf(cursor, from, to, textFrom, textTo)
+  leaveFlow(cursor: TreeCursor, kind: Kind): void {
+    if (isLeaf(kind) && this.inLeaf) this.finishLeaf(cursor)
+    if (!isBlock(kind)) return
+    if (kind === Kind.Container) this.closeContainer()
+    const markers = this.governed.pop()
+    if (markers) for (const marker of markers) this.facts.markers.push({...marker, nextEnd: this.at(cursor.to)})
   }
 
-  setextHeading(cursor: TreeCursor): void {
-    const {from, to} = cursor
-    let textTo = to
-    if (cursor.lastChild()) {
-      if (this.kind(cursor) === Kind.HeaderMark) textTo = cursor.from
-      cursor.parent()
-    }
-
-    this.leaf(cursor, from, to, from, textTo)
-  }
-
-  table(cursor: TreeCursor): void {
-    if (!cursor.firstChild()) return
-    do {
-      if (this.kind(cursor) !== Kind.TableRow || !cursor.firstChild()) continue
-      do if (this.kind(cursor) === Kind.TableCell) this.leaf(cursor, cursor.from, cursor.to, cursor.from, cursor.to)
-      while (cursor.nextSibling())
-      cursor.parent()
-    } while (cursor.nextSibling())
-    cursor.parent()
-  }
-
-  /** A prose block: the text between `from` and `to` of the node under the cursor (the block spans `blockFrom` to `blockTo`). */
-  leaf(cursor: TreeCursor, blockFrom: number, blockTo: number, from: number, to: number): void {
-    const src = this.src
-    while (to > from && (isBlank(src.charCodeAt(to - 1)) || src.charCodeAt(to - 1) === 10)) to--
+  startLeaf(from: number): void {
+    this.inLeaf = true
     this.pieces = []
     this.lineStart = true
-    this.inline(cursor, from, to, true)
-    this.flushRun()
-    if (this.pieces.length > 0) this.proseBlocks.push({pieces: this.pieces, start: this.at(blockFrom), end: this.at(blockTo)})
-    this.pieces = []
+    this.position = from
   }
 
-  /** The inline content of the node under the cursor between `from` and `to`; `last` when `to` ends the block. */
-  inline(cursor: TreeCursor, from: number, to: number, last: boolean): void {
-    let position = from
-    if (cursor.firstChild()) {
-      do {
-        if (cursor.to <= from) continue
-        if (cursor.from >= to) break
-        if (cursor.from > position) this.text(position, cursor.from, false)
-        this.inlineNode(cursor)
-        position = cursor.to
-      } while (cursor.nextSibling())
-      cursor.parent()
+  /** The leaf block ends: its last text (without trailing white space), its run, and its pieces as a prose block. */
+  finishLeaf(cursor: TreeCursor): void {
+    this.gap(cursor.to, true)
+    this.flushRun()
+    if (this.pieces.length > 0) this.proseBlocks.push({pieces: this.pieces, start: this.at(cursor.from), end: this.at(cursor.to)})
+    this.pieces = []
+    this.inLeaf = false
+  }
+
+  /** The text between the end of what was read and `to` (`last` when nothing but marks follows it in the block). */
+  gap(to: number, last: boolean): void {
+    const from = this.position
+    if (to <= from) return
+    this.position = to
+    if (last) {
+      const src = this.src
+      while (to > from && (isBlank(src.charCodeAt(to - 1)) || src.charCodeAt(to - 1) === 10)) to--
     }
 
-    if (position < to) this.text(position, to, last)
+    this.text(from, to, last)
   }
 
-  inlineNode(cursor: TreeCursor): void {
-    const kind = this.kind(cursor)
+  /** Inside a leaf block: a construct or a mark; `true` to read its children. */
+  enterInline(cursor: TreeCursor, kind: Kind): boolean {
     const {from, to} = cursor
+    // A closing heading mark (or setext underline) follows the heading's last text.
+    this.gap(from, kind === Kind.HeaderMark)
     switch (kind) {
       case Kind.Escape: {
         this.addSegment(from + 1, to)
-        break
+        return false
       }
 
       case Kind.Entity: {
         this.entity(from, to)
-        break
+        return false
       }
 
       case Kind.Emphasis: {
         this.interruptRun()
-        this.inline(cursor, from, to, false)
-        this.flushRun()
-        break
+        return true
       }
 
       case Kind.Link: {
-        this.readLink(cursor)
-        break
+        this.openLink(cursor)
+        return true
       }
 
       case Kind.Image: {
         this.interruptRun()
-        break
+        return false
       }
 
       case Kind.Code_:
@@ -312,29 +334,54 @@ class Reader {
       case Kind.Autolink: {
         this.interruptRun()
         this.inlineLiteral(kind, from, to)
-        break
+        return false
       }
 
       case Kind.HardBreak: {
         // The break, through the line ending, is literal material; white space after it is the next line's prefix.
         this.interruptRun()
         this.pieces.push({kind: 'source', value: this.slice(from, to), offsets: this.at(from)})
-        this.lineStart = true
-        return
+        return false
       }
 
       case Kind.FootnoteCall: {
         this.footnoteCall(from, to)
-        break
+        return false
+      }
+
+      case Kind.LinkMark:
+      case Kind.LinkLabel: {
+        const link = this.links.at(-1)
+        // In a reference to nothing, brackets and the reference are text; in a link, nothing after the label is.
+        if (link?.mode === LinkMode.Text) this.keepText = true
+        else if (link && from === link.labelTo) this.position = link.end
+        return false
       }
 
       default: {
-        // Markup: emphasis, link and heading marks, and the `>` of continued block quotes (a line prefix).
-        return
+        // Other marks (emphasis, heading, the `>` of continued block quotes) are not text.
+        return false
       }
     }
+  }
 
-    this.lineStart = false
+  leaveInline(cursor: TreeCursor, kind: Kind): void {
+    if (this.keepText) {
+      this.keepText = false
+      return
+    }
+
+    if (kind === Kind.Emphasis) {
+      this.gap(cursor.to, false)
+      this.flushRun()
+    } else if (kind === Kind.Link) {
+      this.gap(cursor.to, false)
+      if (this.links.pop()?.mode === LinkMode.Link) this.closeLink(this.at(cursor.to))
+    }
+
+    if (cursor.to > this.position) this.position = cursor.to
+    if (kind === Kind.HardBreak) this.lineStart = true
+    else if (kind !== Kind.QuoteMark && kind !== Kind.HeaderMark && kind !== Kind.Other && kind !== Kind.LinkMark && kind !== Kind.LinkLabel) this.lineStart = false
   }
 
   /** Plain text between two offsets: without line prefixes, line suffixes, or (when `last`) trailing white space. */
@@ -386,54 +433,44 @@ class Reader {
   }
 
   /** `[label](destination "title")`, `[label][ref]`, `[label][]`, `[label]`; a reference to nothing is text. */
-  readLink(cursor: TreeCursor): void {
-    const {from, to} = cursor
+  openLink(cursor: TreeCursor): void {
+    const {from} = cursor
     let labelFrom = -1
     let labelTo = -1
     let resource = false
     let url: string | undefined
     let referenceFrom = -1
     let referenceTo = -1
-    if (cursor.firstChild()) {
-      do {
-        const kind = this.kind(cursor)
-        if (kind === Kind.LinkMark) {
-          const code = this.src.charCodeAt(cursor.from)
-          if (code === 91 && labelFrom === -1) labelFrom = cursor.to
-          else if (code === 93 && labelTo === -1) labelTo = cursor.from
-          else if (code === 40 && labelTo !== -1) resource = true
-        } else if (kind === Kind.Url && labelTo !== -1) {
-          url = this.destination(cursor.from, cursor.to)
-        } else if (kind === Kind.LinkLabel && labelTo !== -1) {
-          referenceFrom = cursor.from
-          referenceTo = cursor.to
-        }
-      } while (cursor.nextSibling())
-      cursor.parent()
-    }
-
-    if (labelFrom === -1 || labelTo === -1) {
-      this.inline(cursor, from, to, false)
-      return
+    // The link's own children only (its parts), not what its label holds.
+    for (let child = cursor.node.firstChild; child; child = child.nextSibling) {
+      const kind = this.kinds[child.type.id]
+      if (kind === Kind.LinkMark) {
+        const code = this.src.charCodeAt(child.from)
+        if (code === 91 && labelFrom === -1) labelFrom = child.to
+        else if (code === 93 && labelTo === -1) labelTo = child.from
+        else if (code === 40 && labelTo !== -1) resource = true
+      } else if (kind === Kind.Url && labelTo !== -1) {
+        url = this.destination(child.from, child.to)
+      } else if (kind === Kind.LinkLabel && labelTo !== -1) {
+        referenceFrom = child.from
+        referenceTo = child.to
+      }
     }
 
     let identifier: string | undefined
-    if (!resource) {
+    if (!resource && labelFrom !== -1 && labelTo !== -1) {
       const full = referenceTo - referenceFrom > 2
       identifier = normalizeIdentifier(full ? this.slice(referenceFrom + 1, referenceTo - 1) : this.slice(labelFrom, labelTo)).toLowerCase()
-      if (!this.definitions.has(identifier)) {
-        // Not a link: the brackets and the label are text.
-        this.text(from, labelFrom, false)
-        this.inline(cursor, labelFrom, labelTo, false)
-        this.text(labelTo, to, false)
-        return
-      }
+    }
+
+    if (labelFrom === -1 || labelTo === -1 || (identifier !== undefined && !this.definitions.has(identifier))) {
+      this.links.push({mode: LinkMode.Text, labelTo, end: cursor.to})
+      return
     }
 
     this.flushRun()
     this.link = {start: this.at(from), firstPiece: this.pieces.length, url, identifier, labelText: this.slice(labelFrom, labelTo), plainLabel: true}
-    this.inline(cursor, labelFrom, labelTo, false)
-    this.closeLink(this.at(to))
+    this.links.push({mode: LinkMode.Link, labelTo, end: cursor.to})
   }
 
   closeContainer(): void {
