@@ -41,9 +41,10 @@ export async function lintFiles(options: CliOptions, context: LintContext): Prom
     shard: options.shard,
     stdin
   })
-  const settings = engineSettings(linter, {format: stdin ? (options.stdinFormat ?? options.format) : options.format})
   let found: VFile[]
+  // Closed whatever happens: without `--cache` the pool (with a worker) has already started.
   try {
+    const settings = engineSettings(linter, {format: stdin ? (options.stdinFormat ?? options.format) : options.format})
     found = await runEngine({
       ...settings,
       cwd,
