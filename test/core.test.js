@@ -94,6 +94,21 @@ test('Markdown: HTML blocks, references, footnotes, entities and line prefixes r
   assert.equal(entities.messages.find((m) => m.ruleId?.startsWith('promotional'))?.actual, 'world&#45;class')
   // `---` after the first line is a rule or a setext underline, never front matter.
   assert.deepEqual(credibility(await report('Intro.\n\n---\nExperts say so.\n---\n')), ['4:1-4:12 vague-sourcing Experts say'])
+  // An image reference to nothing is text; `![^1]` is text and a citation, and so is the `[^2]` of `[text][^2]`.
+  assert.deepEqual(credibility(await report('Experts say so![citation needed]\n')), ['1:1-1:12 vague-sourcing Experts say'])
+  const images = await lint('Experts agree![^1] See [Smith 2020][^1] and ![alt](a.png).\n\n[^1]: Smith, 2020.\n')
+  assert.deepEqual(images.data.credibility?.citations, [14, 35])
+  assert.deepEqual(images.data.credibility?.links, [])
+  // An empty destination is still an inline link (to nothing), not a reference, even when its label is defined.
+  const empty = await lint('[a]() and []()\n\n[a]: https://amzn.to/x\n')
+  assert.deepEqual(empty.data.credibility?.links.map((link) => [link.kind, link.url, link.start]), [['inline', '', 0], ['inline', '', 10]])
+  // Hard breaks: two or more spaces, or a backslash, before a line ending; spaces before other text are not one.
+  const breaks = await lint('One  \ntwo \nthree\\\nfour      five.\n')
+  assert.deepEqual(breaks.data.credibility?.blocks.length, 1)
+  assert.deepEqual(
+    (await report('One  \ntwo \nthree\\\nfour      cutting-edge.\n')).filter((line) => line.includes('promotional')),
+    ['4:11-4:23 promotional cutting-edge']
+  )
   // Indentation of continued lines and trailing white space are not prose, but the words keep their places.
   assert.deepEqual(credibility(await report('A claim  \n   experts say   \n  is cutting-edge.   ')), ['2:4-2:15 vague-sourcing experts say', '3:6-3:18 promotional cutting-edge'])
 })

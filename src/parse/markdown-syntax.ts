@@ -150,11 +150,13 @@ const footnotes: MarkdownConfig = {
   parseInline: [
     {
       name: 'FootnoteCall',
+      // Before links and images (which come after links): in `![^1]` the `!` is text and `[^1]` a call, not an image.
       before: 'Link',
       parse(cx: InlineContext, next: number, pos: number): number {
-        if (next !== 91 || cx.char(pos + 1) !== 94) return -1
-        const close = footnoteLabelEnd(cx.text, pos + 2 - cx.offset, cx.end - cx.offset)
-        return close < 0 ? -1 : cx.addElement(cx.elt('FootnoteCall', pos, close + cx.offset + 1))
+        const bang = next === 33 ? 1 : 0
+        if ((bang === 0 && next !== 91) || cx.char(pos + bang) !== 91 || cx.char(pos + bang + 1) !== 94) return -1
+        const close = footnoteLabelEnd(cx.text, pos + bang + 2 - cx.offset, cx.end - cx.offset)
+        return close < 0 ? -1 : cx.addElement(cx.elt('FootnoteCall', pos + bang, close + cx.offset + 1))
       }
     }
   ]
@@ -236,6 +238,28 @@ const htmlBlocks: MarkdownConfig = {
   ]
 }
 
+/**
+ * Hard breaks (two or more spaces, or a backslash, before a line ending), in
+ * place of `@lezer/markdown`'s own, which scanned the rest of a run of spaces
+ * from each of its spaces: a line of 400,000 spaces took minutes. A space
+ * after a space is inside a run whose first space was tried already (nothing
+ * else ends in a space), so each run is scanned once.
+ */
+const hardBreaks: MarkdownConfig = {
+  parseInline: [
+    {
+      name: 'HardBreak',
+      parse(cx: InlineContext, next: number, pos: number): number {
+        if (next === 92 /* `\` */) return cx.char(pos + 1) === 10 ? cx.addElement(cx.elt('HardBreak', pos, pos + 2)) : -1
+        if (next !== 32 || cx.char(pos - 1) === 32) return -1
+        let end = pos + 1
+        while (cx.char(end) === 32) end++
+        return end - pos >= 2 && cx.char(end) === 10 ? cx.addElement(cx.elt('HardBreak', pos, end + 1)) : -1
+      }
+    }
+  ]
+}
+
 function grammar(parser: MarkdownParser): Grammar {
   const types = parser.nodeSet.types
   const kinds = new Uint8Array(types.length)
@@ -248,8 +272,8 @@ let footnoteGrammar: Grammar | undefined
 
 /** The grammar for a document: footnotes only when it can have them. */
 export function grammarFor(source: string): Grammar {
-  if (source.includes('[^')) return (footnoteGrammar ??= grammar(commonmark.configure([Table, htmlBlocks, footnotes])))
-  return (plainGrammar ??= grammar(commonmark.configure([Table, htmlBlocks])))
+  if (source.includes('[^')) return (footnoteGrammar ??= grammar(commonmark.configure([Table, htmlBlocks, hardBreaks, footnotes])))
+  return (plainGrammar ??= grammar(commonmark.configure([Table, htmlBlocks, hardBreaks])))
 }
 
 /** The text the parser reads, and how its offsets map back to the file. */

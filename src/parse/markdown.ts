@@ -99,6 +99,8 @@ function isBlank(code: number): boolean {
 const enum LinkMode {
   /** A link: its label is prose, its marks, destination and reference are not. */
   Link,
+  /** An image: none of it is prose. */
+  Image,
   /** A reference to an undefined label: not a link, so its brackets and reference are text too. */
   Text
 }
@@ -325,8 +327,7 @@ class Reader {
       }
 
       case Kind.Image: {
-        this.interruptRun()
-        return false
+        return this.openImage(cursor)
       }
 
       case Kind.Code_:
@@ -352,9 +353,15 @@ class Reader {
       case Kind.LinkMark:
       case Kind.LinkLabel: {
         const link = this.links.at(-1)
-        // In a reference to nothing, brackets and the reference are text; in a link, nothing after the label is.
-        if (link?.mode === LinkMode.Text) this.keepText = true
-        else if (link && from === link.labelTo) this.position = link.end
+        if (link?.mode === LinkMode.Text) {
+          // In a reference to nothing, brackets and the reference are text, but `[^1]` there is a footnote call.
+          if (kind === Kind.LinkLabel && this.src.charCodeAt(from + 1) === 94) this.footnoteCall(from, to)
+          else this.keepText = true
+        } else if (link && from === link.labelTo) {
+          // In a link, nothing after the label is text.
+          this.position = link.end
+        }
+
         return false
       }
 
@@ -374,14 +381,15 @@ class Reader {
     if (kind === Kind.Emphasis) {
       this.gap(cursor.to, false)
       this.flushRun()
-    } else if (kind === Kind.Link) {
-      this.gap(cursor.to, false)
-      if (this.links.pop()?.mode === LinkMode.Link) this.closeLink(this.at(cursor.to))
+    } else if (kind === Kind.Link || kind === Kind.Image) {
+      const mode = this.links.pop()?.mode
+      if (mode === LinkMode.Text) this.gap(cursor.to, false)
+      else if (mode === LinkMode.Link) this.closeLink(this.at(cursor.to))
     }
 
     if (cursor.to > this.position) this.position = cursor.to
     if (kind === Kind.HardBreak) this.lineStart = true
-    else if (kind !== Kind.QuoteMark && kind !== Kind.HeaderMark && kind !== Kind.Other && kind !== Kind.LinkMark && kind !== Kind.LinkLabel) this.lineStart = false
+    else if (kind !== Kind.QuoteMark && kind !== Kind.HeaderMark && kind !== Kind.Other) this.lineStart = false
   }
 
   /** Plain text between two offsets: without line prefixes, line suffixes, or (when `last`) trailing white space. */
@@ -389,8 +397,9 @@ class Reader {
     const src = this.src
     let position = from
     for (;;) {
-      const feed = src.indexOf('\n', position)
-      const lineEnd = feed === -1 || feed >= to ? to : feed
+      // Not `indexOf`: it would scan past `to`, to the end of a long line, for every piece of text on it.
+      let lineEnd = position
+      while (lineEnd < to && src.charCodeAt(lineEnd) !== 10) lineEnd++
       let start = position
       let end = lineEnd
       if (this.lineStart) while (start < end && isBlank(src.charCodeAt(start))) start++
@@ -434,19 +443,48 @@ class Reader {
 
   /** `[label](destination "title")`, `[label][ref]`, `[label][]`, `[label]`; a reference to nothing is text. */
   openLink(cursor: TreeCursor): void {
-    const {from} = cursor
+    const parts = this.linkParts(cursor)
+    if (parts === undefined) {
+      this.links.push({mode: LinkMode.Text, labelTo: -1, end: cursor.to})
+      return
+    }
+
+    this.flushRun()
+    const {labelFrom, labelTo, url, identifier} = parts
+    this.link = {start: this.at(cursor.from), firstPiece: this.pieces.length, url, identifier, labelText: this.slice(labelFrom, labelTo), plainLabel: true}
+    this.links.push({mode: LinkMode.Link, labelTo, end: cursor.to})
+  }
+
+  /** An image is not prose; `![label]` with an undefined label is text, as for a link. Returns whether to read its children. */
+  openImage(cursor: TreeCursor): boolean {
+    if (this.linkParts(cursor) === undefined) {
+      this.links.push({mode: LinkMode.Text, labelTo: -1, end: cursor.to})
+      return true
+    }
+
+    this.interruptRun()
+    this.links.push({mode: LinkMode.Image, labelTo: -1, end: cursor.to})
+    return false
+  }
+
+  /**
+   * The parts of the link or image under the cursor (its own children, not
+   * what its label holds): the label's span, and the destination (`''` when
+   * empty) or the normalized reference; `undefined` when it is a reference
+   * to an undefined label, so not a link at all.
+   */
+  linkParts(cursor: TreeCursor): {labelFrom: number; labelTo: number; url: string | undefined; identifier: string | undefined} | undefined {
     let labelFrom = -1
     let labelTo = -1
     let resource = false
     let url: string | undefined
     let referenceFrom = -1
     let referenceTo = -1
-    // The link's own children only (its parts), not what its label holds.
     for (let child = cursor.node.firstChild; child; child = child.nextSibling) {
       const kind = this.kinds[child.type.id]
       if (kind === Kind.LinkMark) {
         const code = this.src.charCodeAt(child.from)
-        if (code === 91 && labelFrom === -1) labelFrom = child.to
+        if ((code === 91 || code === 33) && labelFrom === -1) labelFrom = child.to
         else if (code === 93 && labelTo === -1) labelTo = child.from
         else if (code === 40 && labelTo !== -1) resource = true
       } else if (kind === Kind.Url && labelTo !== -1) {
@@ -457,20 +495,11 @@ class Reader {
       }
     }
 
-    let identifier: string | undefined
-    if (!resource && labelFrom !== -1 && labelTo !== -1) {
-      const full = referenceTo - referenceFrom > 2
-      identifier = normalizeIdentifier(full ? this.slice(referenceFrom + 1, referenceTo - 1) : this.slice(labelFrom, labelTo)).toLowerCase()
-    }
-
-    if (labelFrom === -1 || labelTo === -1 || (identifier !== undefined && !this.definitions.has(identifier))) {
-      this.links.push({mode: LinkMode.Text, labelTo, end: cursor.to})
-      return
-    }
-
-    this.flushRun()
-    this.link = {start: this.at(from), firstPiece: this.pieces.length, url, identifier, labelText: this.slice(labelFrom, labelTo), plainLabel: true}
-    this.links.push({mode: LinkMode.Link, labelTo, end: cursor.to})
+    if (labelFrom === -1 || labelTo === -1) return undefined
+    if (resource) return {labelFrom, labelTo, url: url ?? '', identifier: undefined}
+    const full = referenceTo - referenceFrom > 2
+    const identifier = normalizeIdentifier(full ? this.slice(referenceFrom + 1, referenceTo - 1) : this.slice(labelFrom, labelTo)).toLowerCase()
+    return this.definitions.has(identifier) ? {labelFrom, labelTo, url: undefined, identifier} : undefined
   }
 
   closeContainer(): void {
@@ -594,7 +623,7 @@ class Reader {
     if (open.url !== undefined) {
       const url = open.url
       const label = open.plainLabel ? decodeString(open.labelText) : undefined
-      const isAutolink = label !== undefined && (url === label || url === 'mailto:' + label || withoutScheme(url) === withoutScheme(label))
+      const isAutolink = label !== undefined && url !== '' && (url === label || url === 'mailto:' + label || withoutScheme(url) === withoutScheme(label))
       this.facts.links.push({url, start, end, rel: [], kind: isAutolink ? 'autolink' : 'inline'})
       if (isAutolink) {
         // The label is the address again: literal material, not prose (nor a bare URL of its own).
