@@ -480,19 +480,22 @@ class Reader {
     let url: string | undefined
     let referenceFrom = -1
     let referenceTo = -1
-    for (let child = cursor.node.firstChild; child; child = child.nextSibling) {
-      const kind = this.kinds[child.type.id]
-      if (kind === Kind.LinkMark) {
-        const code = this.src.charCodeAt(child.from)
-        if ((code === 91 || code === 33) && labelFrom === -1) labelFrom = child.to
-        else if (code === 93 && labelTo === -1) labelTo = child.from
-        else if (code === 40 && labelTo !== -1) resource = true
-      } else if (kind === Kind.Url && labelTo !== -1) {
-        url = this.destination(child.from, child.to)
-      } else if (kind === Kind.LinkLabel && labelTo !== -1) {
-        referenceFrom = child.from
-        referenceTo = child.to
-      }
+    if (cursor.firstChild()) {
+      do {
+        const kind = this.kind(cursor)
+        if (kind === Kind.LinkMark) {
+          const code = this.src.charCodeAt(cursor.from)
+          if ((code === 91 || code === 33) && labelFrom === -1) labelFrom = cursor.to
+          else if (code === 93 && labelTo === -1) labelTo = cursor.from
+          else if (code === 40 && labelTo !== -1) resource = true
+        } else if (kind === Kind.Url && labelTo !== -1) {
+          url = this.destination(cursor.from, cursor.to)
+        } else if (kind === Kind.LinkLabel && labelTo !== -1) {
+          referenceFrom = cursor.from
+          referenceTo = cursor.to
+        }
+      } while (cursor.nextSibling())
+      cursor.parent()
     }
 
     if (labelFrom === -1 || labelTo === -1) return undefined
