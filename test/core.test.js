@@ -76,6 +76,8 @@ test('Markdown: HTML blocks, references, footnotes, entities and line prefixes r
   assert.deepEqual(credibility(await report('> </aside>\n>\n> Experts say so.\n')), ['3:3-3:14 vague-sourcing Experts say'])
   // HTML has no lazy lines: a line without the `>` ends the quote and the HTML in it.
   assert.deepEqual(credibility(await report('> <div>\nExperts say so.\n')), ['2:1-2:12 vague-sourcing Experts say'])
+  // A lone carriage return ends a line too (old Mac files), for the parser and for line numbers.
+  assert.deepEqual(credibility(await report('# Title\rIntro.\r\rExperts say so.\r')), ['4:1-4:12 vague-sourcing Experts say'])
   // CRLF line endings end HTML blocks, fences and hard breaks too, and places stay exact.
   assert.deepEqual(credibility(await report('<div>\r\nExperts say\r\n</div>\r\n\r\n```\r\nExperts say\r\n```\r\n\r\nIt is  \r\ncutting-edge.\r\n')), ['10:1-10:13 promotional cutting-edge'])
   // A reference to a label defined later is a link; to nothing, text (brackets and all).

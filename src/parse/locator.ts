@@ -7,13 +7,18 @@ export interface Locator {
   readonly toOffset: (line: number, column: number) => number
 }
 
-/** Index the line starts of `doc` once. */
+/** Index the line starts of `doc` once. Lines end at `\n`, `\r\n` or a lone `\r`, as in CommonMark and editors. */
 export function createLocator(doc: string): Locator {
   const starts: number[] = [0]
-  let index = doc.indexOf('\n')
-  while (index !== -1) {
-    starts.push(index + 1)
-    index = doc.indexOf('\n', index + 1)
+  if (doc.includes('\r')) {
+    const ending = /\r\n?|\n/g
+    while (ending.exec(doc)) starts.push(ending.lastIndex)
+  } else {
+    let index = doc.indexOf('\n')
+    while (index !== -1) {
+      starts.push(index + 1)
+      index = doc.indexOf('\n', index + 1)
+    }
   }
 
   // The last point made: a node usually starts where the one before it ended, so the two share one object.
