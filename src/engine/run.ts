@@ -1,4 +1,4 @@
-import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
+import type {Paragraph, Root, SentenceContent} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {locatorFor, type Locator} from '../parse/locator.js'

@@ -16,7 +16,7 @@ import {htmlBlockNames, htmlRawNames} from 'micromark-util-html-tag-name'
  * one, and in a block quote a line of only `>` did not end one.
  */
 
-/** What the reader does with a node, by node type. */
+/** What the reader does with a node, by node type. Order matters: the block kinds run from `Container` to `Rule`. */
 export const enum Kind {
   Other,
   Document,
@@ -35,8 +35,8 @@ export const enum Kind {
   Emphasis,
   Link,
   Image,
-  Code_,
-  Html_,
+  InlineCode,
+  InlineHtml,
   Autolink,
   HardBreak,
   Escape,
@@ -81,10 +81,10 @@ const kindsByName: Record<string, Kind> = {
   StrongEmphasis: Kind.Emphasis,
   Link: Kind.Link,
   Image: Kind.Image,
-  InlineCode: Kind.Code_,
-  HTMLTag: Kind.Html_,
-  Comment: Kind.Html_,
-  ProcessingInstruction: Kind.Html_,
+  InlineCode: Kind.InlineCode,
+  HTMLTag: Kind.InlineHtml,
+  Comment: Kind.InlineHtml,
+  ProcessingInstruction: Kind.InlineHtml,
   Autolink: Kind.Autolink,
   HardBreak: Kind.HardBreak,
   Escape: Kind.Escape,

@@ -330,8 +330,8 @@ class Reader {
         return this.openImage(cursor)
       }
 
-      case Kind.Code_:
-      case Kind.Html_:
+      case Kind.InlineCode:
+      case Kind.InlineHtml:
       case Kind.Autolink: {
         this.interruptRun()
         this.inlineLiteral(kind, from, to)
@@ -608,7 +608,7 @@ class Reader {
     const start = this.at(from)
     const end = this.at(to)
     const value = this.doc.slice(start, end)
-    if (kind === Kind.Html_) {
+    if (kind === Kind.InlineHtml) {
       for (const found of linksInHtml(value, start)) this.facts.links.push(found)
     } else if (kind === Kind.Autolink) {
       const inner = value.slice(1, -1)
