@@ -69,7 +69,8 @@ async function inspect(job: LintJob, options: GuardOptions): Promise<SerializedM
     }
   }
 
-  if (job.value.trim() === '') {
+  // Not `trim()`: that copies the whole document to find it is not empty.
+  if (!/\S/.test(job.value)) {
     return message(inputRuleIds.empty, undefined, 'Empty file, there is no text to lint', 'Nothing to do; remove the file or ignore it if that is unexpected.')
   }
 
