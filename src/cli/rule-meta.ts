@@ -3,7 +3,7 @@ import type {Level} from '../engine/types.js'
 import {proseRules, ruleDefinitions} from '../preset.js'
 import {cliDocs, inputRules, type RuleMeta} from './input-rules.js'
 
-export {inputRuleIds, type RuleMeta} from './input-rules.js'
+export type {RuleMeta} from './input-rules.js'
 
 const controlRules: readonly RuleMeta[] = [
   {id: 'unused-suppression', level: 'info' as Level, summary: 'An inline suppression comment that suppressed nothing'},

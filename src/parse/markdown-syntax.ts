@@ -218,11 +218,12 @@ const htmlBlocks: MarkdownConfig = {
     {
       name: 'HTMLBlock',
       parse(cx: BlockContext, line: Line): boolean {
-        const end = htmlBlockEnd(line.text.slice(line.pos))
+        const rest = line.text.slice(line.pos)
+        const end = htmlBlockEnd(rest)
         if (end === undefined) return false
         const from = cx.lineStart + line.pos
         const marks: Element[] = []
-        let closed = end !== null && end.test(line.text.slice(line.pos))
+        let closed = end !== null && end.test(rest)
         while (!closed && cx.nextLine()) {
           // A container that does not go on, or (conditions 6 and 7) a blank line, ends the block before this line.
           if (containersEnded(cx, line) || (end === null && line.next === -1)) break
