@@ -1,5 +1,6 @@
 import {ConfigError, parseSetting} from './engine/severity.js'
 import type {Format, Level, RuleSetting} from './engine/types.js'
+import {proseRules, ruleFamilies} from './rule-catalog.js'
 
 /** Options of the `retextCredibility` preset, and the shape of config files. */
 export interface CredibilityOptions {
@@ -23,8 +24,11 @@ export interface LintOptions extends CredibilityOptions {
   readonly format?: Format | undefined
 }
 
-/** Every rule id the preset knows, with its default level; filled by the preset. */
-export const knownRuleIds = new Map<string, Level>()
+/** Every rule id the preset knows, with its default level, in the order the preset runs them. */
+export const knownRuleIds: ReadonlyMap<string, Level> = new Map<string, Level>([
+  ...ruleFamilies.flatMap((family) => Object.entries(family.rules).map(([id, info]) => [id, info.level] as const)),
+  ...Object.entries(proseRules).map(([id, info]) => [id, info.level] as const)
+])
 
 const formats = new Set(['markdown', 'html', 'text'])
 const flagFamilies = new Set(['vague-sourcing', 'promotional', 'affiliate-disclosure'])

@@ -6,42 +6,20 @@ import {affiliateDisclosure} from '../rules/affiliate-disclosure/rule.js'
 import {promotional} from '../rules/promotional/rule.js'
 import {vagueSourcing} from '../rules/vague-sourcing/rule.js'
 import {knownRuleIds, parseConfig, settingFor, type CredibilityOptions} from './config.js'
+import {proseRules} from './rule-catalog.js'
 import type {BaseOptions, RuleDefinition} from './engine/rule.js'
 import {prepareRule, runRules, type PreparedRule} from './engine/run.js'
 import {fatalFor, parseSetting} from './engine/severity.js'
 import type {Level, RuleSetting} from './engine/types.js'
 
-/** The credibility rules, in the order they run. */
+export {proseRules} from './rule-catalog.js'
+
+/** The credibility rules, in the order they run (their ids are in `ruleFamilies`, `src/rule-catalog.ts`). */
 export const ruleDefinitions: ReadonlyArray<RuleDefinition<BaseOptions>> = [
   vagueSourcing as unknown as RuleDefinition<BaseOptions>,
   promotional as unknown as RuleDefinition<BaseOptions>,
   affiliateDisclosure as unknown as RuleDefinition<BaseOptions>
 ]
-
-/**
- * The prose-quality plugins wired in, with defaults chosen so that a typical
- * news article gets a handful of findings, not one per sentence.
- */
-export const proseRules = {
-  readability: {
-    level: 'info' as Level,
-    summary: 'Sentence that most readability formulas rate hard to read',
-    defaults: {age: 18, threshold: 5 / 7, minWords: 8},
-    url: 'https://github.com/retextjs/retext-readability#readme'
-  },
-  passive: {
-    level: 'info' as Level,
-    summary: 'Passive voice',
-    defaults: {},
-    url: 'https://github.com/retextjs/retext-passive#readme'
-  }
-} as const
-
-for (const definition of ruleDefinitions) {
-  for (const [ruleId, info] of Object.entries(definition.rules)) knownRuleIds.set(ruleId, info.level)
-}
-
-for (const [ruleId, info] of Object.entries(proseRules)) knownRuleIds.set(ruleId, info.level)
 
 /**
  * The recommended set: vague sourcing, promotional language and affiliate

@@ -6,7 +6,7 @@ import {test} from 'node:test'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {ConfigError, lint, parseConfig, retextCredibility, retextPromotional, retextVagueSourcing} from 'retext-credibility'
+import {ConfigError, knownRuleIds, lint, parseConfig, proseRules, retextCredibility, retextPromotional, retextVagueSourcing, ruleDefinitions} from 'retext-credibility'
 import {assertContract} from './helpers.js'
 
 /** Messages as `line:column-line:column ruleId actual`, the way a report reads. */
@@ -217,6 +217,20 @@ test('config: bad values throw a ConfigError naming the key and the value', asyn
   }
 
   await assert.rejects(lint('x', {rules: {promotional: 'sometimes'}}), ConfigError)
+})
+
+test('config: every rule id the preset runs is known, with its default level, before any document is linted', () => {
+  const expected = [
+    ...ruleDefinitions.flatMap((definition) => Object.entries(definition.rules).map(([id, info]) => [id, info.level])),
+    ...Object.entries(proseRules).map(([id, info]) => [id, info.level])
+  ]
+  assert.deepEqual([...knownRuleIds], expected)
+  assert.ok(expected.length >= 11, 'every family is there: ' + expected.map(([id]) => id).join(', '))
+  assert.deepEqual(parseConfig({rules: {'affiliate-link': 'off', 'vague-sourcing-outlet': 'warn', passive: 'off'}}).rules, {
+    'affiliate-link': 'off',
+    'vague-sourcing-outlet': 'warn',
+    passive: 'off'
+  })
 })
 
 test('readability and passive stay quiet on a typical news article', async () => {

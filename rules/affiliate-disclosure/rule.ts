@@ -5,6 +5,7 @@ import type {BaseOptions, RuleDefinition, SentenceInfo, SentenceToken} from '../
 import type {LinkFact} from '../../src/engine/types.js'
 import {data as networks} from '../affiliate-link-undisclosed/data.generated.js'
 import {data} from './data.generated.js'
+import {affiliateDisclosureFamily} from './meta.js'
 
 /** Options of `retextAffiliateDisclosure`. */
 export interface AffiliateDisclosureOptions extends BaseOptions {
@@ -17,7 +18,6 @@ export interface AffiliateDisclosureOptions extends BaseOptions {
 }
 
 const classify = createUrlClassifier(networks.networks, networks.generic)
-const linkFolder = 'affiliate-link-undisclosed'
 const ftcNote =
   'The FTC expects a material connection (commissions, sponsorship, free products) to be disclosed clearly and conspicuously: before the affiliate links, where readers cannot miss it, not only at the end or behind a link.'
 
@@ -58,14 +58,7 @@ export function affiliateLinks(links: readonly LinkFact[]): AffiliateLink[] {
 
 /** Finds disclosure statements and judges them against the document's affiliate links. */
 export const affiliateDisclosure: RuleDefinition<AffiliateDisclosureOptions> = {
-  id: 'affiliate-disclosure',
-  rules: {
-    'affiliate-disclosure': {level: 'info', summary: 'Affiliate or sponsorship disclosure statement'},
-    'affiliate-disclosure-placement': {level: 'warn', summary: 'Disclosure comes after the first affiliate link, or only at the end'},
-    'affiliate-disclosure-unclear': {level: 'warn', summary: 'Disclosure wording the FTC calls unclear on its own'},
-    'affiliate-link-undisclosed': {level: 'error', summary: 'Affiliate link in a document with no disclosure', folder: linkFolder},
-    'affiliate-link-amazon-statement': {level: 'warn', summary: 'Amazon affiliate links without the Associates statement', folder: linkFolder}
-  },
+  ...affiliateDisclosureFamily,
   data,
   defaults: {siteDisclosure: false},
   create(context, options) {

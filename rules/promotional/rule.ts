@@ -3,6 +3,7 @@ import {replaceAdvice, unexpected} from '../../src/engine/messages.js'
 import type {BaseOptions, RuleDefinition, SentenceInfo} from '../../src/engine/rule.js'
 import {citesNamedSource, hasName, isMention, isQuotedAlone} from '../../src/engine/sentence.js'
 import {data} from './data.generated.js'
+import {promotionalFamily} from './meta.js'
 
 /** Options of `retextPromotional`. */
 export interface PromotionalOptions extends BaseOptions {
@@ -28,11 +29,7 @@ const afterNoun = new Set(['in', 'of', 'for', 'on', 'at', 'as', 'is', 'was', 'an
 
 /** Flags puffery, peacock terms, hype idioms, unsupported superlatives and calls to action. */
 export const promotional: RuleDefinition<PromotionalOptions> = {
-  id: 'promotional',
-  rules: {
-    promotional: {level: 'warn', summary: 'Puffery, peacock term, hype idiom or unsupported superlative'},
-    'promotional-call-to-action': {level: 'warn', summary: 'Call to action in text that should inform'}
-  },
+  ...promotionalFamily,
   data,
   defaults: {flagQuotations: false},
   create(context, options) {

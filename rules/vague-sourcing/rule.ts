@@ -4,6 +4,7 @@ import {unexpected} from '../../src/engine/messages.js'
 import type {BaseOptions, RuleDefinition, SentenceInfo, SentenceToken} from '../../src/engine/rule.js'
 import {citesNamedSource, hasCitation, hasDate, hasLink, hasName, hasTitle, isMention, isName} from '../../src/engine/sentence.js'
 import {data} from './data.generated.js'
+import {vagueSourcingFamily} from './meta.js'
 
 /** Options of `retextVagueSourcing`. */
 export interface VagueSourcingOptions extends BaseOptions {
@@ -32,11 +33,7 @@ const sourceNouns = new Set(['sources', 'insiders', ...[...(data.sets['expert'] 
 
 /** Flags claims attributed to sources the reader cannot identify or check. */
 export const vagueSourcing: RuleDefinition<VagueSourcingOptions> = {
-  id: 'vague-sourcing',
-  rules: {
-    'vague-sourcing': {level: 'warn', summary: 'Claim attributed to an unnamed or unverifiable source'},
-    'vague-sourcing-outlet': {level: 'info', summary: 'Attribution names the outlet but not which report or study'}
-  },
+  ...vagueSourcingFamily,
   data,
   defaults: {flagQuotations: false},
   create(context, options) {

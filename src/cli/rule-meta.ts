@@ -1,6 +1,6 @@
 import {docsBase} from '../engine/identity.js'
 import type {Level} from '../engine/types.js'
-import {proseRules, ruleDefinitions} from '../preset.js'
+import {proseRules, ruleFamilies} from '../rule-catalog.js'
 import {cliDocs, inputRules, type RuleMeta} from './input-rules.js'
 
 export type {RuleMeta} from './input-rules.js'
@@ -13,12 +13,12 @@ const controlRules: readonly RuleMeta[] = [
 
 /** Every rule id a report can contain, with its summary, default level and docs link, in a stable order. */
 export const ruleMeta: readonly RuleMeta[] = [
-  ...ruleDefinitions.flatMap((definition) =>
-    Object.entries(definition.rules).map(([id, info]) => ({
+  ...ruleFamilies.flatMap((family) =>
+    Object.entries(family.rules).map(([id, info]) => ({
       id,
       summary: info.summary,
       level: info.level,
-      url: docsBase + (info.folder ?? definition.id) + '/readme.md#' + id
+      url: docsBase + (info.folder ?? family.id) + '/readme.md#' + id
     }))
   ),
   ...Object.entries(proseRules).map(([id, info]) => ({id, summary: info.summary, level: info.level, url: info.url})),
