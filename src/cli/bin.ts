@@ -1,10 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process'
-import {tuneForShortRun} from './v8-flags.js'
-
-// Before the modules that do the work are loaded (hence the dynamic import below).
-tuneForShortRun()
-const {main} = await import('./main.js')
+import {main} from './main.js'
 
 // A reader that goes away (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

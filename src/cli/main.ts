@@ -1,4 +1,7 @@
 import {parseCliArgs, type CliOptions} from './args.js'
+import {lintFiles} from './lint-files.js'
+import {loadReporters} from './reporters.js'
+import {configNotes, summaryNotes, writeReports} from './write-reports.js'
 import {toolName, toolVersion} from './tool-info.js'
 import {UsageError} from './usage-error.js'
 
@@ -29,7 +32,6 @@ export async function main(io: CliIo): Promise<number> {
     return usageExitCode
   }
 
-  // Load the linter only when linting, so that `--help`, `--version` and usage errors answer at once.
   if (options.help) {
     const {helpText} = await import('./help.js')
     await say(io.stdout, helpText().trimEnd())
@@ -42,8 +44,7 @@ export async function main(io: CliIo): Promise<number> {
   }
 
   try {
-    const {lintFiles} = await import('./lint-files.js')
-    const {configNotes, summaryNotes, writeReports} = await import('./write-reports.js')
+    loadReporters(options.reports.map((report) => report.name))
     const stdin = await stdinFor(options, io)
     const result = await lintFiles(options, {cwd: io.cwd, stdin})
     for (const note of configNotes(result)) await say(io.stderr, toolName + ': ' + note)

@@ -6,7 +6,7 @@ import type Tinypool from 'tinypool'
 import {createInlineLinter, type Linter, type SerializedMessage} from './linter.js'
 import {relativePath} from './paths.js'
 import {toolVersion} from './tool-info.js'
-import {tuneForWorkers} from './v8-flags.js'
+import {tuneForShortRun, tuneForWorkers} from './v8-flags.js'
 import {restoreError, type WorkerResult} from './worker.js'
 
 /** Options of `createLinter`, as the CLI parses them from its flags. */
@@ -42,8 +42,21 @@ export interface Shard {
  * files in its own order.
  */
 export function createLinter(options: LinterOptions): Linter {
-  const inner = options.jobs > 1 ? createPoolLinter(Math.floor(options.jobs), !options.cache) : createInlineLinter()
+  const inner = options.jobs > 1 ? createPoolLinter(Math.floor(options.jobs), !options.cache) : createTunedInlineLinter()
   return options.cache ? createCachedLinter(inner, options) : inner
+}
+
+/** The linter of `--jobs 1`: in this thread, which V8 tunes for a short run before the first document. */
+function createTunedInlineLinter(): Linter {
+  const inline = createInlineLinter()
+  let tuned: Promise<void> | undefined
+  return {
+    async lint(job) {
+      await (tuned ??= tuneForShortRun())
+      return inline.lint(job)
+    },
+    close: inline.close
+  }
 }
 
 /**
@@ -77,8 +90,9 @@ function createPoolLinter(jobs: number, prestart: boolean): Linter {
   let pool: Promise<Tinypool> | undefined
   // One worker at first; tinypool adds more (up to `jobs`) while jobs wait, so one file costs one worker.
   const start = (): Promise<Tinypool> =>
-    (pool ??= import('tinypool').then(({default: Pool}) => {
-      tuneForWorkers()
+    (pool ??= import('tinypool').then(async ({default: Pool}) => {
+      await tuneForShortRun()
+      await tuneForWorkers()
       return new Pool({
         filename: workerFile,
         minThreads: 1,

@@ -16,7 +16,7 @@ export interface ReportIo {
 export async function writeReports(options: CliOptions, result: LintResult, io: ReportIo): Promise<void> {
   const terminalColor = Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb'
   for (const target of options.reports) {
-    const text = render(target.name, {
+    const text = await render(target.name, {
       files: result.files,
       cwd: io.cwd,
       quiet: options.quiet,
