@@ -105,6 +105,22 @@ test('bad input: each file gets one clear message, the others are still linted, 
   assert.deepEqual(only('loop.md'), ['input-unreadable', true, 'Cannot read file: too many symbolic links (a link loop?) (ELOOP)'])
 })
 
+test('globs are expanded by the CLI (quoted, as in CI configs), and DEBUG shows the engine\'s own log', async () => {
+  const folder = tree({'docs/a.md': samples.markdown, 'docs/deep/b.md': samples.markdown, 'docs/c.txt': samples.text, 'notes/d.md': samples.markdown})
+  const [globbed, debug, quiet] = await Promise.all([
+    run(['docs/**/*.md', '--report', 'json'], {cwd: folder}),
+    run(['notes', '--report', 'json'], {cwd: folder, env: {DEBUG: 'unified-engine:*'}}),
+    run(['notes', '--report', 'json'], {cwd: folder, env: {DEBUG: ''}})
+  ])
+  assert.deepEqual(
+    json(globbed).map((file) => file.path),
+    ['docs/a.md', 'docs/deep/b.md']
+  )
+  assert.match(debug.stderr, /unified-engine:file-pipeline:read/, 'the engine logs its steps through `debug` when asked')
+  assert.deepEqual(json(debug), json(quiet), 'logging changes nothing else')
+  assert.equal(quiet.stderr, '')
+})
+
 test('bad input: the human report names each problem on its file, with no stack trace', async () => {
   const folder = tree({'a.md': samples.markdown, 'tiny-limit.md': samples.markdown, 'secret.md': samples.markdown})
   const root = process.getuid?.() === 0
