@@ -219,7 +219,7 @@ test('config: bad values throw a ConfigError naming the key and the value', asyn
   await assert.rejects(lint('x', {rules: {promotional: 'sometimes'}}), ConfigError)
 })
 
-test('config: every rule id the preset runs is known, with its default level, before any document is linted', () => {
+test('config: every rule id the preset runs is known, with its default level, in the order it runs', () => {
   const expected = [
     ...ruleDefinitions.flatMap((definition) => Object.entries(definition.rules).map(([id, info]) => [id, info.level])),
     ...Object.entries(proseRules).map(([id, info]) => [id, info.level])

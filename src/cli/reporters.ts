@@ -16,9 +16,9 @@ export interface ReportInput {
 }
 
 /**
- * Each reporter's module, loaded when a run asks for it: SARIF needs every
- * rule's metadata (the rules themselves), the human one `vfile-reporter` and
- * its terminal helpers, and a run needs only the ones it writes (a fully
+ * Each reporter's module, loaded when a run asks for it: the human one is
+ * `vfile-reporter` with its terminal helpers, SARIF carries the rule catalog
+ * and fingerprinting, and a run needs only the ones it writes (a fully
  * cached run is mostly start-up). `loadReporters` starts loading them while
  * the files are linted; `render` waits for the same imports.
  */
