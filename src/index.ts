@@ -21,7 +21,7 @@ export {lint, createProcessor, type Input} from './processor.js'
 export {credibilityParse, detectFormat, extensions, type ParseOptions} from './parse/index.js'
 export {parseConfig, knownRuleIds, type CredibilityOptions, type LintOptions} from './config.js'
 export {ConfigError} from './engine/severity.js'
-export {docsBase, source} from './engine/run.js'
+export {docsBase, source} from './engine/identity.js'
 export type {Format, Level, Severity, RuleSetting, LinkFact, DocumentFacts} from './engine/types.js'
 export type {BaseOptions, RuleInfo} from './engine/rule.js'
 export type {VagueSourcingOptions, PromotionalOptions, AffiliateDisclosureOptions}

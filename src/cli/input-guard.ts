@@ -4,7 +4,7 @@ import {source} from '../engine/identity.js'
 import type {Linter, LintJob, SerializedMessage} from './linter.js'
 import {relativePath} from './paths.js'
 import {inShard, type Shard} from './pool.js'
-import {inputRuleIds, inputRuleUrl} from './input-rules.js'
+import {inputRuleIds, inputRuleUrl} from './rule-meta.js'
 
 /** What the guard needs to judge a document before it reaches the linter. */
 export interface GuardOptions {

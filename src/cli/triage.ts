@@ -3,7 +3,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {source} from '../engine/identity.js'
-import {inputRuleIds, inputRuleUrl} from './input-rules.js'
+import {inputRuleIds, inputRuleUrl} from './rule-meta.js'
 import {toolName} from './tool-info.js'
 
 /** A config file that could not be loaded or is invalid, and how many files it kept from being linted. */

@@ -3,7 +3,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {DocumentFacts, MarkerFact} from './types.js'
 import {locatorFor} from '../parse/locator.js'
-import {source} from './run.js'
+import {source} from './identity.js'
 
 const controlled = new Set([source, 'retext-readability', 'retext-passive'])
 

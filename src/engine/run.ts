@@ -9,8 +9,6 @@ import {docsBase, source} from './identity.js'
 import {fatalFor, parseSeverity} from './severity.js'
 import type {DocumentFacts, Level} from './types.js'
 
-export {docsBase, source} from './identity.js'
-
 /** A rule ready to run: its definition with levels and options resolved. */
 export interface PreparedRule {
   readonly definition: RuleDefinition<BaseOptions>

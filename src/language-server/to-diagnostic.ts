@@ -1,6 +1,6 @@
 import {DiagnosticSeverity, type Diagnostic, type Range} from 'vscode-languageserver/node.js'
 import type {VFileMessage} from 'vfile-message'
-import {source} from '../engine/run.js'
+import {source} from '../engine/identity.js'
 
 /** A unist point: lines and columns count from 1 (LSP counts from 0). */
 interface Point {
